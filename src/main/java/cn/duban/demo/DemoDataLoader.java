@@ -1,0 +1,188 @@
+package cn.duban.demo;
+
+import static cn.duban.item.ItemProcess.Decisions;
+import static cn.duban.item.ItemProcess.Elements;
+import static cn.duban.item.ItemProcess.Variables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.duban.item.ItemDraft;
+import cn.duban.item.ItemService;
+import cn.duban.organisation.OrganisationService;
+import cn.duban.system.BureauClock;
+import cn.duban.system.DemoMode;
+import cn.duban.system.DubanProperties;
+import cn.duban.system.security.CamundaIdentityAuthenticationProvider;
+import cn.duban.system.security.DubanUser;
+import cn.duban.system.security.EngineSystemContext;
+import cn.duban.system.security.Roles;
+
+/**
+ * In demo mode, creates the county bureau of {@code demo/bureau.json} once: units with their heads, people with
+ * the demo password, and a task list whose items are driven through the real process, as the real people, to
+ * every state (so history shows who did what). Runs in one transaction: all of it or nothing.
+ */
+@Component
+@Order(10)
+class DemoDataLoader implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+  private final DemoMode demoMode;
+  private final OrganisationService organisation;
+  private final ItemService items;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final CamundaIdentityAuthenticationProvider users;
+  private final TransactionTemplate transaction;
+  private final JdbcTemplate jdbc;
+  private final BureauClock clock;
+  private final String password;
+
+  DemoDataLoader(DemoMode demoMode, OrganisationService organisation, ItemService items, TaskService taskService,
+                 IdentityService identityService, CamundaIdentityAuthenticationProvider users,
+                 TransactionTemplate transaction, JdbcTemplate jdbc, BureauClock clock, DubanProperties properties) {
+    this.demoMode = demoMode;
+    this.organisation = organisation;
+    this.items = items;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.users = users;
+    this.transaction = transaction;
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.password = properties.demo().password();
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    if (!demoMode.enabled()) {
+      return;
+    }
+    DemoBureau bureau = read();
+    transaction.executeWithoutResult(status -> {
+      createOrganisation(bureau);
+      Long existing = jdbc.queryForObject("select count(*) from duban.item where list_code = ?", Long.class,
+          bureau.list().code());
+      if (existing != null && existing == 0) {
+        createItems(bureau);
+        log.info("Demo mode: created {} with {} units, {} people and {} items (password of every demo user: "
+            + "see README)", bureau.bureau(), bureau.units().size(), bureau.people().size(), bureau.items().size());
+      }
+    });
+  }
+
+  private DemoBureau read() throws IOException {
+    try (InputStream in = new ClassPathResource("demo/bureau.json").getInputStream()) {
+      return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .readValue(in, DemoBureau.class);
+    }
+  }
+
+  private void createOrganisation(DemoBureau bureau) {
+    for (DemoBureau.DemoUnit unit : bureau.units()) {
+      organisation.ensureGroup(unit.id(), unit.name(), Roles.TYPE_UNIT);
+    }
+    for (DemoBureau.DemoPerson person : bureau.people()) {
+      if (!organisation.userExists(person.id())) {
+        organisation.createUser(person.id(), person.lastName(), person.firstName(), person.email(), password);
+      }
+      person.units().forEach(unit -> organisation.ensureMembership(person.id(), unit));
+      person.roles().forEach(role -> organisation.ensureMembership(person.id(), role));
+    }
+    for (DemoBureau.DemoUnit unit : bureau.units()) {
+      if (organisation.heads(unit.id()).isEmpty()) {
+        organisation.setHeads(unit.id(), unit.heads());
+      }
+    }
+  }
+
+  private void createItems(DemoBureau bureau) {
+    DubanUser office = users.load(bureau.people().stream().filter(p -> p.roles().contains(Roles.OFFICE))
+        .findFirst().orElseThrow().id());
+    for (DemoBureau.DemoItem item : bureau.items()) {
+      String code = items.issue(new ItemDraft(item.title(), item.requirement(), item.unitId(), null, List.of(),
+          item.leaderId(), clock.today().plusDays(item.deadlineInDays()).toString(), item.reportingCycle(),
+          bureau.list().code()), office, true);
+      drive(code, item, bureau, office);
+    }
+  }
+
+  /** Moves an item to its demo state through the real tasks, as the people who would do them. */
+  private void drive(String code, DemoBureau.DemoItem item, DemoBureau bureau, DubanUser office) {
+    String state = item.state();
+    if ("ISSUED".equals(state)) {
+      return;
+    }
+    String signer = item.assignee() != null ? item.assignee() : firstMember(bureau, item.unitId());
+    if ("RETURNED".equals(state)) {
+      complete(code, Elements.SIGN_FOR, signer, Map.of(Variables.SIGN_FOR_DECISION, Decisions.RETURN,
+          Variables.RETURN_REASON, item.returnReason()));
+      return;
+    }
+    complete(code, Elements.SIGN_FOR, signer, Map.of(Variables.SIGN_FOR_DECISION, Decisions.ACCEPT));
+    for (String report : item.progress()) {
+      complete(code, Elements.HANDLE, signer, Map.of(Variables.HANDLE_ACTION, Decisions.PROGRESS,
+          Variables.PROGRESS_TEXT, report));
+    }
+    switch (state) {
+      case "EXTENSION_PENDING" -> complete(code, Elements.HANDLE, signer, Map.of(
+          Variables.HANDLE_ACTION, Decisions.EXTEND, Variables.EXTENSION_REASON, item.extension().reason(),
+          Variables.EXTENSION_DATE, clock.today().plusDays(item.extension().newDeadlineInDays()).toString()));
+      case "PENDING_SIGNOFF", "CLOSED_ON_TIME", "CLOSED_LATE", "IN_PROGRESS_RETURNED" -> {
+        complete(code, Elements.HANDLE, signer, Map.of(Variables.HANDLE_ACTION, Decisions.COMPLETE,
+            Variables.RESULT_TEXT, item.result()));
+        if ("IN_PROGRESS_RETURNED".equals(state)) {
+          complete(code, Elements.SIGN_OFF, office.id(), Map.of(Variables.SIGN_OFF_DECISION, Decisions.RETURN,
+              Variables.SIGN_OFF_COMMENT, item.signOffRejection()));
+        } else if (state.startsWith("CLOSED")) {
+          complete(code, Elements.SIGN_OFF, office.id(), Map.of(Variables.SIGN_OFF_DECISION, Decisions.SIGN_OFF));
+        }
+      }
+      default -> {
+        // IN_PROGRESS: signed for, with its progress reports
+      }
+    }
+  }
+
+  private void complete(String code, String taskKey, String userId, Map<String, Object> variables) {
+    DubanUser user = users.load(userId);
+    EngineSystemContext.callAs(identityService, user, () -> {
+      Task task = taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey)
+          .singleResult();
+      if (task == null) {
+        throw new IllegalStateException("Demo item " + code + " is not waiting at " + taskKey);
+      }
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), userId);
+      }
+      taskService.complete(task.getId(), variables);
+      return null;
+    });
+  }
+
+  private static String firstMember(DemoBureau bureau, String unitId) {
+    return bureau.people().stream().filter(p -> p.units().contains(unitId) && p.roles().isEmpty())
+        .findFirst().orElseThrow(() -> new IllegalStateException("Demo unit " + unitId + " has no member")).id();
+  }
+
+}

@@ -1,0 +1,122 @@
+package cn.duban.item;
+
+import static cn.duban.item.ItemProcess.Variables;
+import static cn.duban.item.ItemTaskListener.text;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.duban.system.BureauClock;
+
+/**
+ * The service tasks of the item process, as thin adapters: read the variables, call {@link ItemLifecycle},
+ * write the results back. Bean names are the {@code camunda:delegateExpression}s of {@code duban-item.bpmn}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ItemDelegates {
+
+  /** Variable set by duban itself (demo data, list import) to issue an item whose deadline has already passed. */
+  static final String ALLOW_PAST_DEADLINE = "allowPastDeadline";
+
+  /** 交办: checks the item, gives it its code (the business key) and enters it in the read model. */
+  @Bean
+  JavaDelegate registerItemDelegate(ItemLifecycle lifecycle, IdentityService identityService, BureauClock clock) {
+    return execution -> {
+      var draft = new ItemDraft(text(execution, Variables.TITLE), text(execution, Variables.REQUIREMENT),
+          text(execution, Variables.UNIT_ID), text(execution, Variables.ASSIGNEE), coUnits(execution),
+          text(execution, Variables.LEADER_ID), deadline(execution, clock), text(execution, Variables.REPORTING_CYCLE),
+          text(execution, Variables.LIST_CODE));
+      boolean allowPast = Boolean.TRUE.equals(execution.getVariable(ALLOW_PAST_DEADLINE));
+      var registered = lifecycle.register(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+          draft, allowPast, user(identityService));
+      if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
+        execution.setProcessBusinessKey(registered.code());
+      }
+      ValidItem item = registered.item();
+      execution.setVariable(Variables.ITEM_CODE, registered.code());
+      execution.setVariable(Variables.TITLE, item.title());
+      execution.setVariable(Variables.REQUIREMENT, item.requirement());
+      execution.setVariable(Variables.UNIT_ID, item.unitId());
+      execution.setVariable(Variables.UNIT_NAME, registered.unitName());
+      execution.setVariable(Variables.ASSIGNEE, item.assignee());
+      execution.setVariable(Variables.CO_UNIT_IDS, String.join(",", item.coUnitIds()));
+      execution.setVariable(Variables.LEADER_ID, item.leaderId());
+      execution.setVariable(Variables.DEADLINE, item.deadline().toString());
+      execution.setVariable(Variables.DUE_AT, Date.from(registered.dueAt()));
+      execution.setVariable(Variables.REPORTING_CYCLE,
+          item.reportingCycle() == null ? null : item.reportingCycle().label());
+      execution.setVariable(Variables.LIST_CODE, item.listCode());
+      execution.removeVariable(ALLOW_PAST_DEADLINE);
+    };
+  }
+
+  /** 进度反馈: kept with the item. */
+  @Bean
+  JavaDelegate recordProgressDelegate(ItemLifecycle lifecycle, IdentityService identityService) {
+    return execution -> lifecycle.progressReported(code(execution), text(execution, Variables.PROGRESS_TEXT),
+        author(execution, identityService), null);
+  }
+
+  /** 申请办结: the result report; the item goes to the office for 销号. */
+  @Bean
+  JavaDelegate recordCompletionDelegate(ItemLifecycle lifecycle, IdentityService identityService) {
+    return execution -> lifecycle.completionReported(code(execution), text(execution, Variables.RESULT_TEXT),
+        author(execution, identityService), null);
+  }
+
+  /** An approved 延期: the deadline changes everywhere (item, variables, the due dates of the next tasks). */
+  @Bean
+  JavaDelegate applyExtensionDelegate(ItemLifecycle lifecycle, IdentityService identityService) {
+    return execution -> {
+      String code = code(execution);
+      LocalDate newDeadline = LocalDate.parse(text(execution, Variables.EXTENSION_DATE).substring(0, 10));
+      var dueAt = lifecycle.extensionApproved(code, newDeadline, text(execution, Variables.EXTENSION_REASON),
+          text(execution, Variables.ASSIGNEE), user(identityService));
+      execution.setVariable(Variables.DEADLINE, newDeadline.toString());
+      execution.setVariable(Variables.DUE_AT, Date.from(dueAt));
+    };
+  }
+
+  /** 销号: the item is closed, on time or late. */
+  @Bean
+  JavaDelegate closeItemDelegate(ItemLifecycle lifecycle) {
+    return execution -> lifecycle.closed(code(execution));
+  }
+
+  private static String code(DelegateExecution execution) {
+    return text(execution, Variables.ITEM_CODE);
+  }
+
+  /** The start form sends the deadline as yyyy-MM-dd; a REST caller may send a date. */
+  private static String deadline(DelegateExecution execution, BureauClock clock) {
+    Object value = execution.getVariable(Variables.DEADLINE);
+    if (value instanceof Date date) {
+      return LocalDate.ofInstant(date.toInstant(), clock.zone()).toString();
+    }
+    return value == null ? null : value.toString();
+  }
+
+  private static List<String> coUnits(DelegateExecution execution) {
+    String value = text(execution, Variables.CO_UNIT_IDS);
+    return value == null ? List.of() : Arrays.stream(value.split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).toList();
+  }
+
+  private static String author(DelegateExecution execution, IdentityService identityService) {
+    String user = user(identityService);
+    return user != null ? user : text(execution, Variables.ASSIGNEE);
+  }
+
+  private static String user(IdentityService identityService) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

@@ -1,0 +1,14 @@
+package cn.duban.item;
+
+import java.util.List;
+
+/** GET /api/items/{code}: the item, its reports, attachments, deadline changes, open tasks and timeline. */
+public record ItemDetail(ItemView item, List<ProgressReport> progressReports, List<AttachmentInfo> attachments,
+                         List<DeadlineChange> deadlineChanges, List<OpenTask> openTasks,
+                         List<TimelineEvent> timeline) {
+
+  /** A task the item waits at now. */
+  public record OpenTask(String id, String key, String name, String assignee, List<String> candidateGroups,
+                         java.util.Date due) {
+  }
+}

@@ -1,0 +1,13 @@
+package cn.duban.item;
+
+/** What the item rules need to know about the organisation. */
+public interface ItemDirectory {
+
+  boolean unitExists(String unitId);
+
+  boolean userExists(String userId);
+
+  boolean isMember(String userId, String unitId);
+
+  boolean isLeader(String userId);
+}

@@ -1,0 +1,139 @@
+package cn.duban.item;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.stereotype.Service;
+
+import cn.duban.organisation.OrganisationService;
+import cn.duban.system.BureauClock;
+import cn.duban.system.web.InvalidInputException;
+
+/**
+ * What happens to an item as its process moves: the read model follows every step. Called by the process
+ * adapters ({@link ItemTaskListener} and the delegates) inside the engine's transaction, so the read model and
+ * the engine never disagree.
+ */
+@Service
+public class ItemLifecycle {
+
+  private final ItemRepository items;
+  private final ItemDirectory directory;
+  private final OrganisationService organisation;
+  private final BureauClock clock;
+
+  ItemLifecycle(ItemRepository items, ItemDirectory directory, OrganisationService organisation, BureauClock clock) {
+    this.items = items;
+    this.directory = directory;
+    this.organisation = organisation;
+    this.clock = clock;
+  }
+
+  /** The result of 交办: the item's code and its due instant. */
+  public record Registered(String code, ValidItem item, Instant dueAt, String unitName) {
+  }
+
+  Registered register(String processInstanceId, String businessKey, ItemDraft draft, boolean allowPastDeadline,
+                      String issuedBy) {
+    ValidItem item = rulesChecked(() -> ItemRules.validate(draft, clock.today(), allowPastDeadline, directory));
+    Instant now = clock.now();
+    String code = businessKey == null || businessKey.isBlank()
+        ? items.nextCode(clock.today().getYear()) : businessKey;
+    Instant dueAt = clock.endOfDay(item.deadline());
+    items.insert(new ItemRow(code, processInstanceId, item.listCode(), item.title(), item.requirement(),
+        item.unitId(), item.coUnitIds(), item.assignee(), item.leaderId(), item.deadline(), dueAt,
+        item.reportingCycle() == null ? null : item.reportingCycle().name(), ItemStatus.ISSUED, issuedBy, now,
+        null, null, null, 0, 0));
+    return new Registered(code, item, dueAt, organisation.unitName(item.unitId()));
+  }
+
+  /** The status of an item is the task it waits at. */
+  void taskCreated(String code, String taskKey) {
+    ItemStatus status = switch (taskKey) {
+      case ItemProcess.Elements.SIGN_FOR -> ItemStatus.ISSUED;
+      case ItemProcess.Elements.REASSIGN -> ItemStatus.RETURNED;
+      case ItemProcess.Elements.HANDLE -> ItemStatus.IN_PROGRESS;
+      case ItemProcess.Elements.APPROVE_EXTENSION -> ItemStatus.EXTENSION_PENDING;
+      case ItemProcess.Elements.SIGN_OFF -> ItemStatus.PENDING_SIGNOFF;
+      default -> null;
+    };
+    if (status != null) {
+      items.updateStatus(code, status, clock.now());
+    }
+  }
+
+  void signedFor(String code, String assignee) {
+    items.markSigned(code, assignee, clock.now());
+  }
+
+  void returnedBySignFor(String code) {
+    items.markReturned(code, clock.now());
+  }
+
+  /** 改派: the office names another unit (and optionally a person in it). */
+  Registered reassign(String code, String newUnitId, String newAssignee) {
+    ItemRow row = existing(code);
+    String unitId = rulesChecked(() -> ItemRules.requireText(ItemProcess.Variables.NEW_UNIT_ID, newUnitId, "新的责任部门"));
+    var draft = new ItemDraft(row.title(), row.requirement(), unitId, newAssignee, row.coUnitIds().stream()
+        .filter(u -> !u.equals(unitId)).toList(), row.leaderId(), row.deadline().toString(), row.reportingCycle(),
+        row.listCode());
+    ValidItem item = rulesChecked(() -> ItemRules.validate(draft, clock.today(), true, directory));
+    if (item.unitId().equals(row.unitId())) {
+      throw new BadUserRequestException("改派的部门与原责任部门相同，请选择其他部门。");
+    }
+    items.reassign(code, item.unitId(), item.assignee(), clock.now());
+    return new Registered(code, item, row.dueAt(), organisation.unitName(item.unitId()));
+  }
+
+  void progressReported(String code, String text, String author, String taskId) {
+    items.insertReport(code, "PROGRESS", text, author, clock.now(), taskId);
+  }
+
+  void completionReported(String code, String text, String author, String taskId) {
+    Instant now = clock.now();
+    items.insertReport(code, "COMPLETION", text, author, now, taskId);
+    items.markCompleted(code, now);
+  }
+
+  /** Checks a 延期申请 against the item's current deadline. */
+  LocalDate checkExtension(String code, String reason, String newDate) {
+    ItemRow row = existing(code);
+    return rulesChecked(() -> ItemRules.validateExtension(reason, newDate, row.deadline(), clock.today()));
+  }
+
+  /** An approved extension moves the deadline everywhere; returns the new due instant. */
+  Instant extensionApproved(String code, LocalDate newDeadline, String reason, String requestedBy, String approvedBy) {
+    ItemRow row = existing(code);
+    Instant now = clock.now();
+    Instant dueAt = clock.endOfDay(newDeadline);
+    items.changeDeadline(code, newDeadline, dueAt, now);
+    items.insertDeadlineChange(code, row.deadline(), newDeadline, reason, requestedBy, approvedBy, now);
+    return dueAt;
+  }
+
+  /** 销号. */
+  void closed(String code) {
+    items.markClosed(code, clock.now());
+  }
+
+  private ItemRow existing(String code) {
+    return items.find(code).orElseThrow(() -> new BadUserRequestException("事项「" + code + "」不存在"));
+  }
+
+  /**
+   * Inside the engine a rule violation becomes a {@link BadUserRequestException}: the REST API answers 400 and
+   * Tasklist shows the Chinese message under the form; the transaction is rolled back.
+   */
+  static <T> T rulesChecked(java.util.function.Supplier<T> rule) {
+    try {
+      return rule.get();
+    } catch (InvalidInputException e) {
+      var message = new StringBuilder(e.getMessage());
+      if (e.problems().size() > 1) {
+        e.problems().forEach(p -> message.append("\n- ").append(p.message()));
+      }
+      throw new BadUserRequestException(message.toString(), e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package cn.duban.item;
+
+import java.time.Instant;
+
+/**
+ * Traffic light of an item: green, yellow (due soon) or red (overdue) while open; on time or late once closed.
+ * Derived from the deadline and the clock, so it is never stale.
+ */
+public enum ItemLight {
+  GREEN("绿灯：正常推进"),
+  YELLOW("黄灯：临近期限"),
+  RED("红灯：已逾期"),
+  CLOSED_ON_TIME("按期销号"),
+  CLOSED_LATE("逾期销号");
+
+  private final String label;
+
+  ItemLight(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /**
+   * @param yellowFrom the instant from which a deadline counts as "due soon": an open item whose due instant lies
+   *                   before it is yellow
+   */
+  public static ItemLight of(ItemStatus status, Instant dueAt, Instant closedAt, Instant now, Instant yellowFrom) {
+    if (status == ItemStatus.CLOSED) {
+      return closedAt != null && closedAt.isAfter(dueAt) ? CLOSED_LATE : CLOSED_ON_TIME;
+    }
+    if (now.isAfter(dueAt)) {
+      return RED;
+    }
+    return dueAt.isBefore(yellowFrom) ? YELLOW : GREEN;
+  }
+}

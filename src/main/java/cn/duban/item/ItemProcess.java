@@ -1,0 +1,107 @@
+package cn.duban.item;
+
+import java.util.List;
+import java.util.Map;
+
+/** The ids of {@code bpmn/duban-item.bpmn}: code never spells them as string literals elsewhere. */
+public final class ItemProcess {
+
+  public static final String KEY = "duban-item";
+
+  private ItemProcess() {
+  }
+
+  /** BPMN element ids. */
+  public static final class Elements {
+    public static final String START = "StartEvent_ItemIssued";
+    public static final String REGISTER = "ServiceTask_RegisterItem";
+    /** 签收 */
+    public static final String SIGN_FOR = "UserTask_SignFor";
+    public static final String SIGN_FOR_DECISION = "Gateway_SignForDecision";
+    /** 改派 */
+    public static final String REASSIGN = "UserTask_Reassign";
+    /** 承办 */
+    public static final String HANDLE = "UserTask_Handle";
+    public static final String HANDLE_ACTION = "Gateway_HandleAction";
+    public static final String RECORD_PROGRESS = "ServiceTask_RecordProgress";
+    public static final String RECORD_COMPLETION = "ServiceTask_RecordCompletion";
+    /** 延期审批 */
+    public static final String APPROVE_EXTENSION = "UserTask_ApproveExtension";
+    public static final String EXTENSION_DECISION = "Gateway_ExtensionDecision";
+    public static final String APPLY_EXTENSION = "ServiceTask_ApplyExtension";
+    /** 审核销号 */
+    public static final String SIGN_OFF = "UserTask_SignOff";
+    public static final String SIGN_OFF_DECISION = "Gateway_SignOffDecision";
+    public static final String CLOSE = "ServiceTask_CloseItem";
+    public static final String END = "EndEvent_ItemClosed";
+
+    private Elements() {
+    }
+  }
+
+  /** Process variables. */
+  public static final class Variables {
+    public static final String ITEM_CODE = "itemCode";
+    public static final String TITLE = "title";
+    public static final String REQUIREMENT = "requirement";
+    public static final String UNIT_ID = "unitId";
+    public static final String UNIT_NAME = "unitName";
+    public static final String ASSIGNEE = "assignee";
+    public static final String CO_UNIT_IDS = "coUnitIds";
+    public static final String LEADER_ID = "leaderId";
+    /** 完成时限 as yyyy-MM-dd */
+    public static final String DEADLINE = "deadline";
+    /** the deadline's end of day, used for the tasks' due dates */
+    public static final String DUE_AT = "dueAt";
+    public static final String REPORTING_CYCLE = "reportingCycle";
+    public static final String LIST_CODE = "listCode";
+
+    public static final String SIGN_FOR_DECISION = "signForDecision";
+    public static final String RETURN_REASON = "returnReason";
+    public static final String NEW_UNIT_ID = "newUnitId";
+    public static final String NEW_ASSIGNEE = "newAssignee";
+    public static final String HANDLE_ACTION = "handleAction";
+    public static final String PROGRESS_TEXT = "progressText";
+    public static final String RESULT_TEXT = "resultText";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENSION_DATE = "extensionDate";
+    public static final String EXTENSION_DECISION = "extensionDecision";
+    public static final String EXTENSION_COMMENT = "extensionComment";
+    public static final String SIGN_OFF_DECISION = "signOffDecision";
+    public static final String SIGN_OFF_COMMENT = "signOffComment";
+
+    private Variables() {
+    }
+  }
+
+  /** The values of the decision variables (forms show Chinese labels for them). */
+  public static final class Decisions {
+    public static final String ACCEPT = "ACCEPT";
+    public static final String RETURN = "RETURN";
+    public static final String PROGRESS = "PROGRESS";
+    public static final String COMPLETE = "COMPLETE";
+    public static final String EXTEND = "EXTEND";
+    public static final String APPROVE = "APPROVE";
+    public static final String REJECT = "REJECT";
+    public static final String SIGN_OFF = "SIGN_OFF";
+
+    private Decisions() {
+    }
+  }
+
+  /**
+   * Form inputs that belong to one pass through a task: removed when the task is created again, so its form
+   * opens empty (history keeps every value submitted).
+   */
+  static final Map<String, List<String>> INPUTS_CLEARED_ON_CREATE = Map.of(
+      Elements.SIGN_FOR, List.of(Variables.SIGN_FOR_DECISION, Variables.RETURN_REASON),
+      Elements.REASSIGN, List.of(Variables.NEW_UNIT_ID, Variables.NEW_ASSIGNEE),
+      Elements.HANDLE, List.of(Variables.HANDLE_ACTION, Variables.PROGRESS_TEXT, Variables.RESULT_TEXT,
+          Variables.EXTENSION_REASON, Variables.EXTENSION_DATE),
+      Elements.APPROVE_EXTENSION, List.of(Variables.EXTENSION_DECISION, Variables.EXTENSION_COMMENT),
+      Elements.SIGN_OFF, List.of(Variables.SIGN_OFF_DECISION, Variables.SIGN_OFF_COMMENT));
+
+  /** Feedback shown once on the 承办 form (the office's or the leader's reasons), removed when it is completed. */
+  static final List<String> FEEDBACK_SHOWN_ON_HANDLE = List.of(Variables.SIGN_OFF_DECISION,
+      Variables.SIGN_OFF_COMMENT, Variables.EXTENSION_DECISION, Variables.EXTENSION_COMMENT);
+}

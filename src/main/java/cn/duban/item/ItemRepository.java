@@ -1,0 +1,228 @@
+package cn.duban.item;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The item read model and what belongs to an item (reports, deadline changes), in schema {@code duban}. */
+@Repository
+public class ItemRepository {
+
+  private static final String COLUMNS = "code, process_instance_id, list_code, title, requirement, unit_id, "
+      + "co_unit_ids, assignee, leader_id, deadline, due_at, reporting_cycle, status, issued_by, issued_at, "
+      + "signed_at, completed_at, closed_at, extension_count, return_count";
+
+  private final JdbcTemplate jdbc;
+
+  public ItemRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The next code of the year, without gaps (the counter row is locked until the transaction ends). */
+  String nextCode(int year) {
+    String prefix = "DB" + year;
+    Integer value = jdbc.queryForObject("insert into duban.code_counter as c (prefix, last_value) values (?, 1) "
+        + "on conflict (prefix) do update set last_value = c.last_value + 1 returning last_value",
+        Integer.class, prefix);
+    return "%s-%04d".formatted(prefix, value);
+  }
+
+  void insert(ItemRow item) {
+    jdbc.update(con -> {
+      var ps = con.prepareStatement("insert into duban.item (" + COLUMNS + ", updated_at) "
+          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      int i = 1;
+      ps.setString(i++, item.code());
+      ps.setString(i++, item.processInstanceId());
+      ps.setString(i++, item.listCode());
+      ps.setString(i++, item.title());
+      ps.setString(i++, item.requirement());
+      ps.setString(i++, item.unitId());
+      ps.setArray(i++, con.createArrayOf("varchar", item.coUnitIds().toArray()));
+      ps.setString(i++, item.assignee());
+      ps.setString(i++, item.leaderId());
+      ps.setObject(i++, item.deadline());
+      ps.setTimestamp(i++, Timestamp.from(item.dueAt()));
+      ps.setString(i++, item.reportingCycle());
+      ps.setString(i++, item.status().name());
+      ps.setString(i++, item.issuedBy());
+      ps.setTimestamp(i++, Timestamp.from(item.issuedAt()));
+      ps.setTimestamp(i++, ts(item.signedAt()));
+      ps.setTimestamp(i++, ts(item.completedAt()));
+      ps.setTimestamp(i++, ts(item.closedAt()));
+      ps.setInt(i++, item.extensionCount());
+      ps.setInt(i++, item.returnCount());
+      ps.setTimestamp(i, Timestamp.from(item.issuedAt()));
+      return ps;
+    });
+  }
+
+  public Optional<ItemRow> find(String code) {
+    return jdbc.query("select " + COLUMNS + " from duban.item where code = ?", ROW, code).stream().findFirst();
+  }
+
+  Optional<ItemRow> findByProcessInstance(String processInstanceId) {
+    return jdbc.query("select " + COLUMNS + " from duban.item where process_instance_id = ?", ROW, processInstanceId)
+        .stream().findFirst();
+  }
+
+  void updateStatus(String code, ItemStatus status, Instant at) {
+    jdbc.update("update duban.item set status = ?, updated_at = ? where code = ?", status.name(), Timestamp.from(at), code);
+  }
+
+  void markSigned(String code, String assignee, Instant at) {
+    jdbc.update("update duban.item set assignee = ?, signed_at = coalesce(signed_at, ?), updated_at = ? where code = ?",
+        assignee, Timestamp.from(at), Timestamp.from(at), code);
+  }
+
+  void markReturned(String code, Instant at) {
+    jdbc.update("update duban.item set return_count = return_count + 1, updated_at = ? where code = ?", Timestamp.from(at), code);
+  }
+
+  void reassign(String code, String unitId, String assignee, Instant at) {
+    jdbc.update("update duban.item set unit_id = ?, assignee = ?, signed_at = null, updated_at = ? where code = ?",
+        unitId, assignee, Timestamp.from(at), code);
+  }
+
+  void markCompleted(String code, Instant at) {
+    jdbc.update("update duban.item set completed_at = ?, updated_at = ? where code = ?", Timestamp.from(at), Timestamp.from(at), code);
+  }
+
+  void markClosed(String code, Instant at) {
+    jdbc.update("update duban.item set status = 'CLOSED', closed_at = ?, updated_at = ? where code = ?",
+        Timestamp.from(at), Timestamp.from(at), code);
+  }
+
+  void changeDeadline(String code, LocalDate deadline, Instant dueAt, Instant at) {
+    jdbc.update("update duban.item set deadline = ?, due_at = ?, extension_count = extension_count + 1, updated_at = ? "
+        + "where code = ?", deadline, Timestamp.from(dueAt), Timestamp.from(at), code);
+  }
+
+  /**
+   * A page of items matching the filter, sorted by deadline. {@code visibleUnits} null means every unit;
+   * otherwise only items of those units (lead or co-unit) or assigned to {@code visibleTo}.
+   */
+  List<ItemRow> page(ItemFilter filter, List<String> visibleUnits, String visibleTo, Instant now, Instant yellowFrom) {
+    var where = new StringBuilder(" where true");
+    var args = new ArrayList<Object>();
+    where(filter, visibleUnits, visibleTo, now, yellowFrom, where, args);
+    args.add(filter.size());
+    args.add((long) filter.page() * filter.size());
+    return jdbc.query("select " + COLUMNS + " from duban.item" + where + " order by due_at, code limit ? offset ?",
+        ROW, args.toArray());
+  }
+
+  long count(ItemFilter filter, List<String> visibleUnits, String visibleTo, Instant now, Instant yellowFrom) {
+    var where = new StringBuilder(" where true");
+    var args = new ArrayList<Object>();
+    where(filter, visibleUnits, visibleTo, now, yellowFrom, where, args);
+    Long count = jdbc.queryForObject("select count(*) from duban.item" + where, Long.class, args.toArray());
+    return count == null ? 0 : count;
+  }
+
+  private static void where(ItemFilter filter, List<String> visibleUnits, String visibleTo, Instant now,
+                            Instant yellowFrom, StringBuilder where, List<Object> args) {
+    if (visibleUnits != null) {
+      where.append(" and (unit_id = any(?::varchar[]) or co_unit_ids && ?::varchar[] or assignee = ?)");
+      String units = "{" + String.join(",", visibleUnits) + "}";
+      args.add(units);
+      args.add(units);
+      args.add(visibleTo);
+    }
+    if (filter.unitId() != null) {
+      where.append(" and unit_id = ?");
+      args.add(filter.unitId());
+    }
+    if (filter.status() != null) {
+      where.append(" and status = ?");
+      args.add(filter.status().name());
+    }
+    if (filter.listCode() != null) {
+      where.append(" and list_code = ?");
+      args.add(filter.listCode());
+    }
+    if (filter.assignee() != null) {
+      where.append(" and assignee = ?");
+      args.add(filter.assignee());
+    }
+    if (filter.light() != null) {
+      switch (filter.light()) {
+        case RED -> {
+          where.append(" and status <> 'CLOSED' and due_at < ?");
+          args.add(Timestamp.from(now));
+        }
+        case YELLOW -> {
+          where.append(" and status <> 'CLOSED' and due_at >= ? and due_at < ?");
+          args.add(Timestamp.from(now));
+          args.add(Timestamp.from(yellowFrom));
+        }
+        case GREEN -> {
+          where.append(" and status <> 'CLOSED' and due_at >= ? and due_at >= ?");
+          args.add(Timestamp.from(now));
+          args.add(Timestamp.from(yellowFrom));
+        }
+        case CLOSED_ON_TIME -> where.append(" and status = 'CLOSED' and closed_at <= due_at");
+        case CLOSED_LATE -> where.append(" and status = 'CLOSED' and closed_at > due_at");
+      }
+    }
+  }
+
+  // --- progress reports and deadline changes ---------------------------------------------------------------
+
+  void insertReport(String code, String kind, String content, String author, Instant at, String taskId) {
+    jdbc.update("insert into duban.progress_report (item_code, kind, content, author, reported_at, task_id) "
+        + "values (?, ?, ?, ?, ?, ?)", code, kind, content, author, Timestamp.from(at), taskId);
+  }
+
+  List<ProgressReport> reports(String code) {
+    return jdbc.query("select id, kind, content, author, reported_at from duban.progress_report where item_code = ? "
+        + "order by reported_at, id", (rs, n) -> new ProgressReport(rs.getLong("id"), rs.getString("kind"),
+        rs.getString("content"), rs.getString("author"), null, rs.getTimestamp("reported_at").toInstant()), code);
+  }
+
+  void insertDeadlineChange(String code, LocalDate oldDeadline, LocalDate newDeadline, String reason,
+                            String requestedBy, String approvedBy, Instant at) {
+    jdbc.update("insert into duban.deadline_change (item_code, old_deadline, new_deadline, reason, requested_by, "
+        + "approved_by, changed_at) values (?, ?, ?, ?, ?, ?, ?)", code, oldDeadline, newDeadline, reason,
+        requestedBy, approvedBy, Timestamp.from(at));
+  }
+
+  List<DeadlineChange> deadlineChanges(String code) {
+    return jdbc.query("select old_deadline, new_deadline, reason, requested_by, approved_by, changed_at "
+        + "from duban.deadline_change where item_code = ? order by changed_at, id", (rs, n) -> new DeadlineChange(
+        rs.getObject("old_deadline", LocalDate.class), rs.getObject("new_deadline", LocalDate.class),
+        rs.getString("reason"), rs.getString("requested_by"), rs.getString("approved_by"),
+        rs.getTimestamp("changed_at").toInstant()), code);
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static final RowMapper<ItemRow> ROW = (rs, n) -> {
+    Array coUnits = rs.getArray("co_unit_ids");
+    List<String> coUnitIds = coUnits == null ? List.of() : Arrays.asList((String[]) coUnits.getArray());
+    return new ItemRow(rs.getString("code"), rs.getString("process_instance_id"), rs.getString("list_code"),
+        rs.getString("title"), rs.getString("requirement"), rs.getString("unit_id"), List.copyOf(coUnitIds),
+        rs.getString("assignee"), rs.getString("leader_id"), rs.getObject("deadline", LocalDate.class),
+        instant(rs, "due_at"), rs.getString("reporting_cycle"), ItemStatus.valueOf(rs.getString("status")),
+        rs.getString("issued_by"), instant(rs, "issued_at"), instant(rs, "signed_at"), instant(rs, "completed_at"),
+        instant(rs, "closed_at"), rs.getInt("extension_count"), rs.getInt("return_count"));
+  };
+}

@@ -1,0 +1,156 @@
+package cn.duban.item;
+
+import static cn.duban.item.ItemProcess.Variables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.duban.organisation.OrganisationService;
+import cn.duban.system.BureauClock;
+import cn.duban.system.DubanProperties;
+import cn.duban.system.security.DubanUser;
+import cn.duban.system.security.EngineSystemContext;
+import cn.duban.system.security.Roles;
+import cn.duban.system.web.ForbiddenException;
+import cn.duban.system.web.NotFoundException;
+
+/** Issuing items and reading them, with who-sees-what checked here, on the server, for every call. */
+@Service
+public class ItemService {
+
+  private final ItemRepository items;
+  private final ItemDirectory directory;
+  private final OrganisationService organisation;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final ItemTimeline timeline;
+  private final AttachmentService attachments;
+  private final BureauClock clock;
+  private final int yellowDays;
+
+  ItemService(ItemRepository items, ItemDirectory directory, OrganisationService organisation,
+              RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
+              ItemTimeline timeline, AttachmentService attachments, BureauClock clock, DubanProperties properties) {
+    this.items = items;
+    this.directory = directory;
+    this.organisation = organisation;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.timeline = timeline;
+    this.attachments = attachments;
+    this.clock = clock;
+    this.yellowDays = properties.light().yellowDays();
+  }
+
+  /**
+   * 交办: checks the draft completely (every problem at once, 422), then starts the item's process as the caller,
+   * so the engine records who issued it. The code, the process and the read model row are one transaction.
+   */
+  @Transactional
+  public String issue(ItemDraft draft, DubanUser user, boolean allowPastDeadline) {
+    if (!user.hasRole(Roles.OFFICE) && !user.isAdmin()) {
+      throw new ForbiddenException("只有督查室和管理员可以交办事项。");
+    }
+    ValidItem item = ItemRules.validate(draft, clock.today(), allowPastDeadline, directory);
+    String code = items.nextCode(clock.today().getYear());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.TITLE, item.title());
+    variables.put(Variables.REQUIREMENT, item.requirement());
+    variables.put(Variables.UNIT_ID, item.unitId());
+    variables.put(Variables.ASSIGNEE, item.assignee());
+    variables.put(Variables.CO_UNIT_IDS, String.join(",", item.coUnitIds()));
+    variables.put(Variables.LEADER_ID, item.leaderId());
+    variables.put(Variables.DEADLINE, item.deadline().toString());
+    variables.put(Variables.REPORTING_CYCLE, item.reportingCycle() == null ? null : item.reportingCycle().name());
+    variables.put(Variables.LIST_CODE, item.listCode());
+    if (allowPastDeadline) {
+      variables.put(ItemDelegates.ALLOW_PAST_DEADLINE, true);
+    }
+    EngineSystemContext.callAs(identityService, user,
+        () -> runtimeService.startProcessInstanceByKey(ItemProcess.KEY, code, variables));
+    return code;
+  }
+
+  public ItemPage list(ItemFilter filter, DubanUser user) {
+    Instant now = clock.now();
+    Instant yellowFrom = yellowFrom(now);
+    List<String> units = user.seesAllUnits() ? null : user.unitIds();
+    String me = user.seesAllUnits() ? null : user.id();
+    List<ItemView> views = items.page(filter, units, me, now, yellowFrom).stream()
+        .map(row -> view(row, now, yellowFrom)).toList();
+    return new ItemPage(views, filter.page(), filter.size(), items.count(filter, units, me, now, yellowFrom));
+  }
+
+  public ItemDetail detail(String code, DubanUser user) {
+    ItemRow row = visible(code, user);
+    Instant now = clock.now();
+    List<ProgressReport> reports = items.reports(code).stream()
+        .map(r -> r.withAuthorName(organisation.personName(r.author()))).toList();
+    return new ItemDetail(view(row, now, yellowFrom(now)), reports, attachments.list(code),
+        items.deadlineChanges(code), openTasks(row), timeline.of(row.processInstanceId()));
+  }
+
+  /** The item if the user may see it; otherwise 404, so that codes cannot be probed. */
+  public ItemRow visible(String code, DubanUser user) {
+    ItemRow row = items.find(code).orElseThrow(() -> new NotFoundException("事项「" + code + "」不存在或您无权查看。"));
+    if (!canSee(row, user)) {
+      throw new NotFoundException("事项「" + code + "」不存在或您无权查看。");
+    }
+    return row;
+  }
+
+  static boolean canSee(ItemRow row, DubanUser user) {
+    return user.seesAllUnits()
+        || user.isMemberOf(row.unitId())
+        || row.coUnitIds().stream().anyMatch(user::isMemberOf)
+        || user.id().equals(row.assignee())
+        || user.id().equals(row.leaderId());
+  }
+
+  public ItemView view(ItemRow row) {
+    Instant now = clock.now();
+    return view(row, now, yellowFrom(now));
+  }
+
+  private ItemView view(ItemRow row, Instant now, Instant yellowFrom) {
+    ItemLight light = ItemLight.of(row.status(), row.dueAt(), row.closedAt(), now, yellowFrom);
+    ReportingCycle cycle = ReportingCycle.parse(row.reportingCycle()).orElse(null);
+    return new ItemView(row.code(), row.listCode(), row.title(), row.requirement(), row.unitId(),
+        organisation.unitName(row.unitId()), row.coUnitIds(), row.assignee(), organisation.personName(row.assignee()),
+        row.leaderId(), organisation.personName(row.leaderId()), row.deadline(), row.dueAt(),
+        cycle == null ? null : cycle.name(), cycle == null ? null : cycle.label(), row.status(),
+        row.status().label(), light, light.label(), light == ItemLight.RED, row.issuedBy(), row.issuedAt(),
+        row.signedAt(), row.completedAt(), row.closedAt(), row.extensionCount(), row.returnCount(),
+        row.processInstanceId());
+  }
+
+  private Instant yellowFrom(Instant now) {
+    return now.plus(Duration.ofDays(yellowDays));
+  }
+
+  private List<ItemDetail.OpenTask> openTasks(ItemRow row) {
+    if (row.processInstanceId() == null || !row.status().isOpen()) {
+      return List.of();
+    }
+    return EngineSystemContext.call(identityService, () -> taskService.createTaskQuery()
+        .processInstanceId(row.processInstanceId()).list().stream()
+        .map(t -> new ItemDetail.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
+            taskService.getIdentityLinksForTask(t.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> l.getGroupId()).toList(),
+            t.getDueDate()))
+        .toList());
+  }
+}

@@ -1,0 +1,136 @@
+package cn.duban.item;
+
+import static cn.duban.item.ItemProcess.Decisions;
+import static cn.duban.item.ItemProcess.Elements;
+import static cn.duban.item.ItemProcess.Variables;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The adapter between the item's user tasks and {@link ItemLifecycle}: on {@code create} the read model takes
+ * the task's status and the task's form opens clean; on {@code complete} the submitted form is checked (a wrong
+ * submission is refused with a Chinese message and nothing changes) and its effect recorded.
+ */
+@Component("itemTaskListener")
+class ItemTaskListener implements TaskListener {
+
+  private final ItemLifecycle lifecycle;
+  private final IdentityService identityService;
+
+  ItemTaskListener(ItemLifecycle lifecycle, IdentityService identityService) {
+    this.lifecycle = lifecycle;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> created(task);
+      case EVENTNAME_COMPLETE -> completed(task);
+      default -> {
+        // assignment and other events change nothing in the read model
+      }
+    }
+  }
+
+  private void created(DelegateTask task) {
+    String key = task.getTaskDefinitionKey();
+    ItemProcess.INPUTS_CLEARED_ON_CREATE.getOrDefault(key, List.of()).forEach(task.getExecution()::removeVariable);
+    lifecycle.taskCreated(code(task), key);
+  }
+
+  private void completed(DelegateTask task) {
+    String code = code(task);
+    switch (task.getTaskDefinitionKey()) {
+      case Elements.SIGN_FOR -> signFor(task, code);
+      case Elements.REASSIGN -> reassign(task, code);
+      case Elements.HANDLE -> handle(task, code);
+      case Elements.APPROVE_EXTENSION -> ItemLifecycle.rulesChecked(() -> {
+        ItemRules.requireChoice(Variables.EXTENSION_DECISION, task.getVariable(Variables.EXTENSION_DECISION),
+            "审批意见（同意或不同意延期）", Decisions.APPROVE, Decisions.REJECT);
+        if (Decisions.APPROVE.equals(task.getVariable(Variables.EXTENSION_DECISION))) {
+          // the date may have become the past while the request waited
+          lifecycle.checkExtension(code, text(task, Variables.EXTENSION_REASON),
+              text(task, Variables.EXTENSION_DATE));
+        }
+        return null;
+      });
+      case Elements.SIGN_OFF -> ItemLifecycle.rulesChecked(() -> {
+        Object decision = task.getVariable(Variables.SIGN_OFF_DECISION);
+        ItemRules.requireChoice(Variables.SIGN_OFF_DECISION, decision, "审核结果（销号或退回）",
+            Decisions.SIGN_OFF, Decisions.RETURN);
+        if (Decisions.RETURN.equals(decision)) {
+          ItemRules.requireText(Variables.SIGN_OFF_COMMENT, task.getVariable(Variables.SIGN_OFF_COMMENT), "退回理由");
+        }
+        return null;
+      });
+      default -> {
+      }
+    }
+  }
+
+  private void signFor(DelegateTask task, String code) {
+    Object decision = task.getVariable(Variables.SIGN_FOR_DECISION);
+    ItemLifecycle.rulesChecked(() -> {
+      ItemRules.requireChoice(Variables.SIGN_FOR_DECISION, decision, "签收或退回", Decisions.ACCEPT, Decisions.RETURN);
+      if (Decisions.RETURN.equals(decision)) {
+        ItemRules.requireText(Variables.RETURN_REASON, task.getVariable(Variables.RETURN_REASON), "退回理由");
+      }
+      return null;
+    });
+    if (Decisions.ACCEPT.equals(decision)) {
+      String assignee = task.getAssignee() != null ? task.getAssignee() : currentUser();
+      task.setVariable(Variables.ASSIGNEE, assignee);
+      lifecycle.signedFor(code, assignee);
+    } else {
+      lifecycle.returnedBySignFor(code);
+    }
+  }
+
+  private void reassign(DelegateTask task, String code) {
+    var result = lifecycle.reassign(code, text(task, Variables.NEW_UNIT_ID),
+        text(task, Variables.NEW_ASSIGNEE));
+    task.setVariable(Variables.UNIT_ID, result.item().unitId());
+    task.setVariable(Variables.UNIT_NAME, result.unitName());
+    task.setVariable(Variables.ASSIGNEE, result.item().assignee());
+  }
+
+  private void handle(DelegateTask task, String code) {
+    Object action = task.getVariable(Variables.HANDLE_ACTION);
+    ItemLifecycle.rulesChecked(() -> {
+      ItemRules.requireChoice(Variables.HANDLE_ACTION, action, "办理操作（进度反馈、申请办结或申请延期）",
+          Decisions.PROGRESS, Decisions.COMPLETE, Decisions.EXTEND);
+      return null;
+    });
+    switch (action.toString()) {
+      case Decisions.PROGRESS -> ItemLifecycle.rulesChecked(() ->
+          ItemRules.requireText(Variables.PROGRESS_TEXT, task.getVariable(Variables.PROGRESS_TEXT), "进度情况"));
+      case Decisions.COMPLETE -> ItemLifecycle.rulesChecked(() ->
+          ItemRules.requireText(Variables.RESULT_TEXT, task.getVariable(Variables.RESULT_TEXT), "办结情况"));
+      default -> lifecycle.checkExtension(code, text(task, Variables.EXTENSION_REASON),
+          text(task, Variables.EXTENSION_DATE));
+    }
+    // the office's or the leader's feedback has been read on this form
+    ItemProcess.FEEDBACK_SHOWN_ON_HANDLE.forEach(task.getExecution()::removeVariable);
+  }
+
+  private String currentUser() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  static String text(org.camunda.bpm.engine.delegate.VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private static String code(DelegateTask task) {
+    return text(task, Variables.ITEM_CODE);
+  }
+}

@@ -1,0 +1,15 @@
+package cn.duban.item;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An item as the API shows it: codes with their Chinese labels, ids with names. */
+public record ItemView(String code, String listCode, String title, String requirement, String unitId, String unitName,
+                       List<String> coUnitIds, String assignee, String assigneeName, String leaderId,
+                       String leaderName, LocalDate deadline, Instant dueAt, String reportingCycle,
+                       String reportingCycleLabel, ItemStatus status, String statusLabel, ItemLight light,
+                       String lightLabel, boolean overdue, String issuedBy, Instant issuedAt, Instant signedAt,
+                       Instant completedAt, Instant closedAt, int extensionCount, int returnCount,
+                       String processInstanceId) {
+}

@@ -1,0 +1,33 @@
+package cn.duban.system.engine;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.duban.system.DubanProperties;
+
+/** duban's additions to the engine configuration. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+  @Bean
+  ProcessEnginePlugin scriptGuardPlugin(DubanProperties properties) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (properties.engine().scriptsEnabled()) {
+          return;
+        }
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+          configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new ScriptGuardParseListener());
+      }
+    };
+  }
+}

@@ -1,0 +1,61 @@
+package cn.duban.system.security;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The signed-in person: a Camunda user with their groups, split into units (责任部门) and roles.
+ * Kept in the HTTP session, shared by duban's pages, its API and the Camunda webapps.
+ */
+public record DubanUser(String id, String name, List<String> unitIds, List<String> roleIds)
+    implements Serializable {
+
+  @Serial
+  private static final long serialVersionUID = 1L;
+
+  public DubanUser {
+    unitIds = List.copyOf(unitIds);
+    roleIds = List.copyOf(roleIds);
+  }
+
+  public List<String> groupIds() {
+    var all = new java.util.ArrayList<String>(unitIds);
+    all.addAll(roleIds);
+    return List.copyOf(all);
+  }
+
+  public boolean hasRole(String role) {
+    return roleIds.contains(role);
+  }
+
+  public boolean isAdmin() {
+    return hasRole(Roles.ADMIN);
+  }
+
+  public boolean isAuditor() {
+    return hasRole(Roles.AUDITORS);
+  }
+
+  /** Office, leaders, auditors and admins see every unit's items. */
+  public boolean seesAllUnits() {
+    return hasRole(Roles.OFFICE) || hasRole(Roles.LEADERS) || hasRole(Roles.AUDITORS) || hasRole(Roles.ADMIN);
+  }
+
+  public boolean isMemberOf(String unitId) {
+    return unitIds.contains(unitId);
+  }
+
+  public boolean isMemberOfAny(Set<String> units) {
+    return unitIds.stream().anyMatch(units::contains);
+  }
+
+  public Collection<GrantedAuthority> authorities() {
+    return groupIds().stream().map(g -> (GrantedAuthority) new SimpleGrantedAuthority(Roles.authority(g))).toList();
+  }
+}

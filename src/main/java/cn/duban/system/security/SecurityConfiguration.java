@@ -1,0 +1,153 @@
+package cn.duban.system.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One login for everything. Spring Security owns authentication; the Camunda webapps take the signed-in person
+ * from it (container-based authentication) and the engine sees the caller of /engine-rest and /api.
+ * <ul>
+ *   <li>/engine-rest/**: HTTP Basic only, stateless, so a browser session can never be abused against it;</li>
+ *   <li>everything else: a session from duban's login page or the webapps' own login form, or HTTP Basic
+ *       for scripts calling /api/**.</li>
+ * </ul>
+ * Unauthenticated calls get 401 (browsers asking for a page are sent to the login page); only the login page
+ * and health are open. Auditors get 403 on every write, before the engine's own authorizations are asked.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+  static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/*/login/*";
+  static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
+  @Bean
+  AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
+    return new ProviderManager(List.of(provider));
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRestChain(HttpSecurity http, ObjectMapper objectMapper,
+                                      AuthenticationManager authenticationManager) throws Exception {
+    var problems = new SecurityProblemResponses(objectMapper);
+    http.securityMatcher("/engine-rest/**")
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().access(new AuditorReadOnlyAuthorizationManager()))
+        .httpBasic(basic -> basic.realmName("duban").authenticationEntryPoint(problems::unauthorized))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
+            .accessDeniedHandler(problems::forbidden));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain mainChain(HttpSecurity http, ObjectMapper objectMapper,
+                                AuthenticationManager authenticationManager) throws Exception {
+    var problems = new SecurityProblemResponses(objectMapper);
+    RequestMatcher apiCalls = new OrRequestMatcher(
+        path(null, "/api/**"), path(null, "/camunda/api/**"));
+    var html = new MediaTypeRequestMatcher(new HeaderContentNegotiationStrategy(), MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+    RequestMatcher pageRequests = request -> !apiCalls.matches(request) && html.matches(request);
+
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(authorize -> authorize
+            .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**",
+                "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+            // the webapps' own login form: checked by CamundaLoginBridgeFilter, then by Camunda itself
+            .requestMatchers(path(HttpMethod.POST, CAMUNDA_LOGIN)).permitAll()
+            .requestMatchers("/api/admin/**").hasAuthority(Roles.authority(Roles.ADMIN))
+            .anyRequest().access(new AuditorReadOnlyAuthorizationManager()))
+        .formLogin(form -> form.loginPage("/login").successHandler(new LandingPageSuccessHandler())
+            .failureUrl("/login?error").permitAll())
+        .httpBasic(basic -> basic.realmName("duban").authenticationEntryPoint(problems::unauthorized))
+        .logout(logout -> logout
+            .logoutRequestMatcher(path(HttpMethod.POST, "/logout"))
+            .logoutSuccessHandler(logoutSuccess()))
+        .csrf(csrf -> csrf
+            // the webapps bring their own CSRF protection; calls carrying credentials cannot be forged by a page
+            .ignoringRequestMatchers(path(null, "/camunda/**"),
+                new RequestHeaderRequestMatcher("Authorization")))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pageRequests)
+            .defaultAuthenticationEntryPointFor(problems::unauthorized, request -> true)
+            .accessDeniedHandler(problems::forbidden))
+        .addFilterBefore(new CamundaLoginBridgeFilter(authenticationManager,
+            path(HttpMethod.POST, CAMUNDA_LOGIN),
+            new HttpSessionSecurityContextRepository()), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(camundaLogout(), UsernamePasswordAuthenticationFilter.class);
+    return http.build();
+  }
+
+  /** Signing out in a webapp signs out everywhere (the session is shared). */
+  private static LogoutFilter camundaLogout() {
+    var filter = new LogoutFilter(new HttpStatusReturningLogoutSuccessHandler(), new SecurityContextLogoutHandler());
+    filter.setLogoutRequestMatcher(path(HttpMethod.POST, CAMUNDA_LOGOUT));
+    return filter;
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  private static SimpleUrlLogoutSuccessHandler logoutSuccess() {
+    var handler = new SimpleUrlLogoutSuccessHandler();
+    handler.setDefaultTargetUrl("/login?logout");
+    return handler;
+  }
+
+  /** Hands the Spring Security login to the Camunda webapps; runs right after Spring Security. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setName("duban container-based authentication");
+    registration.addInitParameter("authentication-provider", SpringSecurityCamundaAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/camunda/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** The engine sees the caller of the REST API and of duban's API. */
+  @Bean
+  FilterRegistrationBean<EngineAuthenticationFilter> engineAuthentication(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService));
+    registration.setName("duban engine authentication");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registration;
+  }
+}

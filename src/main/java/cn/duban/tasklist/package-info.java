@@ -1,0 +1,2 @@
+/** Ready-made Tasklist filters (我的待办, 本部门待办, 即将到期, 已逾期, 待销号). */
+package cn.duban.tasklist;
