@@ -9,9 +9,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,13 +24,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.duban.item.ItemDraft;
 import cn.duban.item.ItemService;
+import cn.duban.item.ItemTasks;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.system.BureauClock;
 import cn.duban.system.DemoMode;
 import cn.duban.system.DubanProperties;
 import cn.duban.system.security.CamundaIdentityAuthenticationProvider;
 import cn.duban.system.security.DubanUser;
-import cn.duban.system.security.EngineSystemContext;
 import cn.duban.system.security.Roles;
 
 /**
@@ -50,22 +47,20 @@ class DemoDataLoader implements ApplicationRunner {
   private final DemoMode demoMode;
   private final OrganisationService organisation;
   private final ItemService items;
-  private final TaskService taskService;
-  private final IdentityService identityService;
+  private final ItemTasks tasks;
   private final CamundaIdentityAuthenticationProvider users;
   private final TransactionTemplate transaction;
   private final JdbcTemplate jdbc;
   private final BureauClock clock;
   private final String password;
 
-  DemoDataLoader(DemoMode demoMode, OrganisationService organisation, ItemService items, TaskService taskService,
-                 IdentityService identityService, CamundaIdentityAuthenticationProvider users,
+  DemoDataLoader(DemoMode demoMode, OrganisationService organisation, ItemService items, ItemTasks tasks,
+                 CamundaIdentityAuthenticationProvider users,
                  TransactionTemplate transaction, JdbcTemplate jdbc, BureauClock clock, DubanProperties properties) {
     this.demoMode = demoMode;
     this.organisation = organisation;
     this.items = items;
-    this.taskService = taskService;
-    this.identityService = identityService;
+    this.tasks = tasks;
     this.users = users;
     this.transaction = transaction;
     this.jdbc = jdbc;
@@ -104,7 +99,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
     for (DemoBureau.DemoPerson person : bureau.people()) {
       if (!organisation.userExists(person.id())) {
-        organisation.createUser(person.id(), person.lastName(), person.firstName(), person.email(), password);
+        organisation.createUser(person.id(), person.lastName() + person.firstName(), person.email(), password);
       }
       person.units().forEach(unit -> organisation.ensureMembership(person.id(), unit));
       person.roles().forEach(role -> organisation.ensureMembership(person.id(), role));
@@ -165,19 +160,7 @@ class DemoDataLoader implements ApplicationRunner {
   }
 
   private void complete(String code, String taskKey, String userId, Map<String, Object> variables) {
-    DubanUser user = users.load(userId);
-    EngineSystemContext.callAs(identityService, user, () -> {
-      Task task = taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey)
-          .singleResult();
-      if (task == null) {
-        throw new IllegalStateException("Demo item " + code + " is not waiting at " + taskKey);
-      }
-      if (task.getAssignee() == null) {
-        taskService.claim(task.getId(), userId);
-      }
-      taskService.complete(task.getId(), variables);
-      return null;
-    });
+    tasks.complete(code, taskKey, users.load(userId), variables);
   }
 
   private static String firstMember(DemoBureau bureau, String unitId) {

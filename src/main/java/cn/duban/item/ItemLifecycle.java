@@ -133,7 +133,7 @@ public class ItemLifecycle {
       if (e.problems().size() > 1) {
         e.problems().forEach(p -> message.append("\n- ").append(p.message()));
       }
-      throw new BadUserRequestException(message.toString(), e);
+      throw new BadUserRequestException(message.toString());
     }
   }
 }

@@ -101,6 +101,10 @@ public final class ItemProcess {
       Elements.APPROVE_EXTENSION, List.of(Variables.EXTENSION_DECISION, Variables.EXTENSION_COMMENT),
       Elements.SIGN_OFF, List.of(Variables.SIGN_OFF_DECISION, Variables.SIGN_OFF_COMMENT));
 
+  /** Copied to each task, so Tasklist's filters can show them to people who may only read their own tasks. */
+  static final List<String> SHOWN_IN_TASKLIST = List.of(Variables.ITEM_CODE, Variables.TITLE, Variables.UNIT_NAME,
+      Variables.DEADLINE);
+
   /** Feedback shown once on the 承办 form (the office's or the leader's reasons), removed when it is completed. */
   static final List<String> FEEDBACK_SHOWN_ON_HANDLE = List.of(Variables.SIGN_OFF_DECISION,
       Variables.SIGN_OFF_COMMENT, Variables.EXTENSION_DECISION, Variables.EXTENSION_COMMENT);

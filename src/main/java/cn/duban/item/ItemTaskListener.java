@@ -42,6 +42,10 @@ class ItemTaskListener implements TaskListener {
   private void created(DelegateTask task) {
     String key = task.getTaskDefinitionKey();
     ItemProcess.INPUTS_CLEARED_ON_CREATE.getOrDefault(key, List.of()).forEach(task.getExecution()::removeVariable);
+    // Tasklist shows these beside the task in its lists; as task variables a cadre may read them (and only them)
+    for (String name : ItemProcess.SHOWN_IN_TASKLIST) {
+      task.setVariableLocal(name, task.getVariable(name));
+    }
     lifecycle.taskCreated(code(task), key);
   }
 

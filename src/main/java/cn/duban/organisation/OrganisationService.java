@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.system.security.DubanUser;
 import cn.duban.system.security.EngineSystemContext;
 import cn.duban.system.security.Roles;
 import cn.duban.system.web.FieldProblem;
@@ -138,11 +139,12 @@ public class OrganisationService {
     return system(() -> identityService.createUserQuery().userId(userId).count() > 0);
   }
 
-  public void createUser(String id, String lastName, String firstName, String email, String password) {
+  /** Creates a person; the whole Chinese name goes into the first name (see {@link DubanUser#displayName}). */
+  public void createUser(String id, String fullName, String email, String password) {
     EngineSystemContext.run(identityService, () -> {
       User user = identityService.newUser(id);
-      user.setLastName(lastName);
-      user.setFirstName(firstName);
+      user.setFirstName(fullName);
+      user.setLastName("");
       user.setEmail(email);
       user.setPassword(password);
       identityService.saveUser(user);
@@ -158,10 +160,8 @@ public class OrganisationService {
   }
 
   private static Person toPerson(User user) {
-    String last = user.getLastName() == null ? "" : user.getLastName();
-    String first = user.getFirstName() == null ? "" : user.getFirstName();
-    String name = (last + first).trim();
-    return new Person(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail());
+    return new Person(user.getId(), DubanUser.displayName(user.getId(), user.getFirstName(), user.getLastName()),
+        user.getEmail());
   }
 
   private <T> T system(java.util.function.Supplier<T> work) {

@@ -47,7 +47,7 @@ class OrganisationSetup implements ApplicationRunner {
     organisation.ensureGroup(Roles.AUDITORS, "审计", Roles.TYPE_ROLE);
     organisation.ensureGroup(Roles.ADMIN, "管理员", Roles.TYPE_ROLE);
     if (!organisation.userExists(adminUser)) {
-      organisation.createUser(adminUser, "管理员", "", null, adminPassword);
+      organisation.createUser(adminUser, "系统管理员", null, adminPassword);
       log.info("Created the first administrator '{}' (password from DUBAN_ADMIN_PASSWORD, not logged)", adminUser);
     }
     organisation.ensureMembership(adminUser, Roles.ADMIN);

@@ -16,10 +16,14 @@ import cn.duban.system.DubanProperties;
 class EngineConfiguration {
 
   @Bean
-  ProcessEnginePlugin scriptGuardPlugin(DubanProperties properties) {
+  ProcessEnginePlugin dubanEnginePlugin(DubanProperties properties) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+          configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+        }
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new UserErrorUnwrappingInterceptor());
         if (properties.engine().scriptsEnabled()) {
           return;
         }

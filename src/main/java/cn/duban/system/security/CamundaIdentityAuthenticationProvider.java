@@ -45,7 +45,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   public DubanUser load(String userId) {
     return EngineSystemContext.call(identityService, () -> {
       User user = identityService.createUserQuery().userId(userId).singleResult();
-      String name = user == null ? userId : displayName(user);
+      String name = user == null ? userId : DubanUser.displayName(userId, user.getFirstName(), user.getLastName());
       List<String> units = new ArrayList<>();
       List<String> roles = new ArrayList<>();
       for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
@@ -59,12 +59,6 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     });
   }
 
-  static String displayName(User user) {
-    String last = user.getLastName() == null ? "" : user.getLastName();
-    String first = user.getFirstName() == null ? "" : user.getFirstName();
-    String name = (last + first).trim();
-    return name.isEmpty() ? user.getId() : name;
-  }
 
   @Override
   public boolean supports(Class<?> authentication) {

@@ -24,6 +24,17 @@ public record DubanUser(String id, String name, List<String> unitIds, List<Strin
     roleIds = List.copyOf(roleIds);
   }
 
+  /**
+   * A person's name for display. Chinese names are kept whole in the first name (so that Tasklist, which shows
+   * "first last", shows 黄俊杰); a surname entered separately in Camunda Admin is put in front.
+   */
+  public static String displayName(String userId, String firstName, String lastName) {
+    String first = firstName == null ? "" : firstName.strip();
+    String last = lastName == null ? "" : lastName.strip();
+    String name = last.isEmpty() || first.startsWith(last) ? first : last + first;
+    return name.isEmpty() ? userId : name;
+  }
+
   public List<String> groupIds() {
     var all = new java.util.ArrayList<String>(unitIds);
     all.addAll(roleIds);
