@@ -1,0 +1,141 @@
+package cn.duban.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A real HTTP client against the running test server, as scripts and browsers use duban. */
+public class Http {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String base;
+  private final String authorization;
+  private final HttpClient client;
+
+  private Http(String base, String authorization, HttpClient client) {
+    this.base = base;
+    this.authorization = authorization;
+    this.client = client;
+  }
+
+  /** Scripts: HTTP Basic on every call. */
+  public static Http basic(int port, String user, String password) {
+    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new Http("http://localhost:" + port, "Basic " + token, plain());
+  }
+
+  public static Http anonymous(int port) {
+    return new Http("http://localhost:" + port, null, plain());
+  }
+
+  /** Browsers: no credentials on the calls, a cookie jar for the session. */
+  public static Http browser(int port) {
+    return new Http("http://localhost:" + port, null,
+        HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
+  }
+
+  private static HttpClient plain() {
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response get(String path, String accept) {
+    return send(request(path).header("Accept", accept).GET());
+  }
+
+  public Response post(String path, Object json) {
+    return send(request(path).header("Content-Type", "application/json").POST(body(json)));
+  }
+
+  public Response put(String path, Object json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(body(json)));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  public Response postRaw(String path, String contentType, String body) {
+    return send(request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  public Response postForm(String path, Map<String, String> fields) {
+    String body = fields.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return postRaw(path, "application/x-www-form-urlencoded", body);
+  }
+
+  public Response upload(String path, String fileName, byte[] content) {
+    String boundary = "duban" + UUID.randomUUID();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + content.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(content, 0, body, head.length, content.length);
+    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  private static HttpRequest.BodyPublisher body(Object json) {
+    try {
+      return HttpRequest.BodyPublishers.ofString(json instanceof String s ? s : JSON.writeValueAsString(json),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Response send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Location").orElse(null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response: status, body and, for JSON, the parsed body. */
+  public record Response(int status, String body, String contentType, String location) {
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+}
