@@ -5,6 +5,7 @@ import static cn.duban.support.TestBureau.ADMIN_PASSWORD;
 import static cn.duban.support.TestBureau.ALICE;
 import static cn.duban.support.TestBureau.AUDITOR;
 import static cn.duban.support.TestBureau.BOB;
+import static cn.duban.support.TestBureau.EVE;
 import static cn.duban.support.TestBureau.LEADER;
 import static cn.duban.support.TestBureau.OFFICE;
 import static cn.duban.support.TestBureau.PASSWORD;
@@ -76,9 +77,13 @@ class ItemApiHttpTest {
   void unauthenticatedCallsGet401AndBrowsersTheLoginPage() {
     Http anonymous = Http.anonymous(port);
     for (String path : List.of("/api/items", "/api/me", "/engine-rest/task", "/engine-rest/engine",
-        "/camunda/api/engine/engine/default/task", "/camunda/api/admin/auth/user/default")) {
+        "/camunda/api/engine/engine/default/task", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
+        "/camunda/app/tasklist/scripts/config.js")) {
       assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
     }
+    // the webapps' own probes answer as in Camunda, so their login form works: nobody signed in, engine names
+    assertThat(anonymous.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(404);
+    assertThat(anonymous.get("/camunda/api/engine/engine/").json().findValuesAsText("name")).containsExactly("default");
     Http.Response api = anonymous.get("/api/items");
     assertThat(api.contentType()).startsWith("application/problem+json");
     assertThat(api.json().get("detail").asText()).contains("请先登录");
@@ -87,8 +92,8 @@ class ItemApiHttpTest {
     assertThat(page.location()).endsWith("/login");
     assertThat(anonymous.get("/login").status()).isEqualTo(200);
     assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
-    assertThat(Http.basic(port, ALICE, "wrong").get("/api/items").status()).isEqualTo(401);
-    assertThat(Http.basic(port, ALICE, "wrong").get("/engine-rest/task").status()).isEqualTo(401);
+    assertThat(Http.basic(port, EVE, "wrong").get("/api/items").status()).isEqualTo(401);
+    assertThat(Http.basic(port, EVE, "wrong").get("/engine-rest/task").status()).isEqualTo(401);
   }
 
   @Test

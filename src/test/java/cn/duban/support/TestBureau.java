@@ -23,6 +23,8 @@ public class TestBureau {
   public static final String ALICE = "alice";
   public static final String ANDY = "andy";
   public static final String BOB = "bob";
+  /** Used only with wrong passwords (the engine slows down logins of a user after failed attempts). */
+  public static final String EVE = "eve";
   public static final String OFFICE = "olivia";
   public static final String LEADER = "leo";
   public static final String AUDITOR = "audrey";
@@ -37,6 +39,7 @@ public class TestBureau {
       user(organisation, ALICE, "爱", "丽", UNIT_A);
       user(organisation, ANDY, "安", "迪", UNIT_A);
       user(organisation, BOB, "鲍", "勃", UNIT_B);
+      user(organisation, EVE, "易", "娃", UNIT_B);
       user(organisation, OFFICE, "欧", "丽", Roles.OFFICE);
       user(organisation, LEADER, "李", "领", Roles.LEADERS);
       user(organisation, AUDITOR, "审", "计", Roles.AUDITORS);

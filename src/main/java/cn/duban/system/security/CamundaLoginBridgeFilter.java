@@ -1,11 +1,19 @@
 package cn.duban.system.security;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -16,47 +24,73 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * The webapps' own login form (shown after signing out in Tasklist, Cockpit or Admin) signs in to duban as well:
- * the credentials are checked here and the person is stored in the shared session; the request then goes on to
- * Camunda's login endpoint, which answers the webapp as usual. Wrong credentials go on unauthenticated and
- * Camunda answers 401 to its form.
+ * Answers the webapps' own login form (shown after signing out of Tasklist, Cockpit or Admin) so that it signs in
+ * to duban, in the one shared session: the credentials are checked against the identity service and the answer
+ * is the one Camunda's login endpoint gives ({@code userId} and the {@code authorizedApps}). Wrong credentials
+ * get 401 and nothing is stored.
  */
 class CamundaLoginBridgeFilter extends OncePerRequestFilter {
+
+  private static final List<String> APPS = List.of("cockpit", "tasklist", "admin");
 
   private final AuthenticationManager authenticationManager;
   private final RequestMatcher loginRequest;
   private final SecurityContextRepository contextRepository;
+  private final AuthorizationService authorizationService;
+  private final ObjectMapper objectMapper;
 
   CamundaLoginBridgeFilter(AuthenticationManager authenticationManager, RequestMatcher loginRequest,
-                           SecurityContextRepository contextRepository) {
+                           SecurityContextRepository contextRepository, AuthorizationService authorizationService,
+                           ObjectMapper objectMapper) {
     this.authenticationManager = authenticationManager;
     this.loginRequest = loginRequest;
     this.contextRepository = contextRepository;
+    this.authorizationService = authorizationService;
+    this.objectMapper = objectMapper;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (loginRequest.matches(request)) {
-      String username = request.getParameter("username");
-      String password = request.getParameter("password");
-      if (username != null && password != null) {
-        try {
-          Authentication result = authenticationManager.authenticate(
-              UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-          if (request.getSession(false) != null) {
-            request.changeSessionId(); // no session fixation
-          }
-          SecurityContext context = SecurityContextHolder.createEmptyContext();
-          context.setAuthentication(result);
-          SecurityContextHolder.setContext(context);
-          contextRepository.saveContext(context, request, response);
-        } catch (AuthenticationException | IllegalStateException e) {
-          SecurityContextHolder.clearContext();
-        }
+    if (!loginRequest.matches(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String username = request.getParameter("username");
+    String password = request.getParameter("password");
+    Authentication result;
+    try {
+      result = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+          username == null ? "" : username, password == null ? "" : password));
+    } catch (AuthenticationException e) {
+      SecurityContextHolder.clearContext();
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      return;
+    }
+    if (request.getSession(false) != null) {
+      request.changeSessionId(); // no session fixation
+    }
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(result);
+    SecurityContextHolder.setContext(context);
+    contextRepository.saveContext(context, request, response);
+
+    DubanUser user = (DubanUser) result.getPrincipal();
+    List<String> apps = new ArrayList<>(List.of("welcome"));
+    for (String app : APPS) {
+      if (user.isAdmin() || authorizationService.isUserAuthorized(user.id(), user.groupIds(), Permissions.ACCESS,
+          Resources.APPLICATION, app)) {
+        apps.add(app);
       }
     }
-    chain.doFilter(request, response);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("userId", user.id());
+    body.put("authorizedApps", apps);
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), body);
   }
 }

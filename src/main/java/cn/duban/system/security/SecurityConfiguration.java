@@ -2,6 +2,7 @@ package cn.duban.system.security;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,7 +31,6 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -51,6 +51,7 @@ public class SecurityConfiguration {
 
   static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/*/login/*";
   static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+  static final String CAMUNDA_WHO_AM_I = "/camunda/api/admin/auth/user/*";
 
   @Bean
   AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
@@ -76,7 +77,8 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain mainChain(HttpSecurity http, ObjectMapper objectMapper,
-                                AuthenticationManager authenticationManager) throws Exception {
+                                AuthenticationManager authenticationManager,
+                                AuthorizationService authorizationService) throws Exception {
     var problems = new SecurityProblemResponses(objectMapper);
     RequestMatcher apiCalls = new OrRequestMatcher(
         path(null, "/api/**"), path(null, "/camunda/api/**"));
@@ -88,8 +90,13 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**",
                 "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
-            // the webapps' own login form: checked by CamundaLoginBridgeFilter, then by Camunda itself
+            // the webapps' own login form: answered by CamundaLoginBridgeFilter
             .requestMatchers(path(HttpMethod.POST, CAMUNDA_LOGIN)).permitAll()
+            // the webapps' "who is signed in?" probe: Camunda answers 404 while nobody is, which is what makes
+            // a webapp show its login form (a 401 here would leave it waiting)
+            .requestMatchers(path(HttpMethod.GET, CAMUNDA_WHO_AM_I)).permitAll()
+            // ... and the list of engine names the login form waits for (names only, as in Camunda itself)
+            .requestMatchers(path(HttpMethod.GET, "/camunda/api/engine/engine/")).permitAll()
             .requestMatchers("/api/admin/**").hasAuthority(Roles.authority(Roles.ADMIN))
             .anyRequest().access(new AuditorReadOnlyAuthorizationManager()))
         .formLogin(form -> form.loginPage("/login").successHandler(new LandingPageSuccessHandler())
@@ -106,9 +113,9 @@ public class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pageRequests)
             .defaultAuthenticationEntryPointFor(problems::unauthorized, request -> true)
             .accessDeniedHandler(problems::forbidden))
-        .addFilterBefore(new CamundaLoginBridgeFilter(authenticationManager,
-            path(HttpMethod.POST, CAMUNDA_LOGIN),
-            new HttpSessionSecurityContextRepository()), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new CamundaLoginBridgeFilter(authenticationManager, path(HttpMethod.POST, CAMUNDA_LOGIN),
+            new HttpSessionSecurityContextRepository(), authorizationService, objectMapper),
+            UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(camundaLogout(), UsernamePasswordAuthenticationFilter.class);
     return http.build();
   }
@@ -132,8 +139,8 @@ public class SecurityConfiguration {
 
   /** Hands the Spring Security login to the Camunda webapps; runs right after Spring Security. */
   @Bean
-  FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
-    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+  FilterRegistrationBean<WebappAuthenticationFilter> camundaContainerAuthentication() {
+    var registration = new FilterRegistrationBean<>(new WebappAuthenticationFilter());
     registration.setName("duban container-based authentication");
     registration.addInitParameter("authentication-provider", SpringSecurityCamundaAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/camunda/*");

@@ -64,6 +64,8 @@ export default {
   // (Admin reads no dateFormat option; dates use 'LLL' from
   // dateLocales.longDateFormat in locales/zh.json.)
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // duban: no "first login" probe of /camunda-welcome (a Camunda Run page); behind duban's login it would
+  // leave the sign-in form waiting after a logout
+  disableWelcomeMessage: true,
   // userOperationLogAnnotationLength: 4000
 };

@@ -101,7 +101,9 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // duban: no "first login" probe of /camunda-welcome (a Camunda Run page); behind duban's login it would
+  // leave the sign-in form waiting after a logout
+  disableWelcomeMessage: true,
   // userOperationLogAnnotationLength: 5000,
   // previewHtml: true
 };

@@ -71,5 +71,5 @@ export default {
   //   }
   // ],
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false
+  disableWelcomeMessage: true
 };
