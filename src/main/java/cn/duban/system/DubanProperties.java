@@ -14,7 +14,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "duban")
 public record DubanProperties(
     @DefaultValue("Asia/Shanghai") ZoneId zone,
-    @DefaultValue("http://localhost:8080") String baseUrl,
     @DefaultValue Demo demo,
     @DefaultValue Admin admin,
     @DefaultValue Database database,

@@ -1,0 +1,110 @@
+package cn.duban.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import cn.duban.system.web.FieldProblem;
+import cn.duban.system.web.InvalidInputException;
+
+class ItemRulesUnitTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+
+  /** 甲科 (JIAK) with alice, 乙科 (YIK) with bob; leo leads. */
+  static final ItemDirectory DIRECTORY = new ItemDirectory() {
+    final Map<String, Set<String>> members = Map.of("JIAK", Set.of("alice"), "YIK", Set.of("bob"));
+
+    @Override
+    public boolean unitExists(String unitId) {
+      return members.containsKey(unitId);
+    }
+
+    @Override
+    public boolean userExists(String userId) {
+      return Set.of("alice", "bob", "leo").contains(userId);
+    }
+
+    @Override
+    public boolean isMember(String userId, String unitId) {
+      return members.getOrDefault(unitId, Set.of()).contains(userId);
+    }
+
+    @Override
+    public boolean isLeader(String userId) {
+      return "leo".equals(userId);
+    }
+  };
+
+  static ItemDraft draft(String title, String unit, String assignee, List<String> coUnits, String leader, String deadline,
+                         String cycle) {
+    return new ItemDraft(title, "要求", unit, assignee, coUnits, leader, deadline, cycle, null);
+  }
+
+  @Test
+  void acceptsACompleteItemAndTrimsIt() {
+    ValidItem item = ItemRules.validate(draft("  落实减税降费  ", "JIAK", "alice", List.of("YIK", " "), "leo",
+        "2026-12-31", "每月"), TODAY, false, DIRECTORY);
+    assertThat(item.title()).isEqualTo("落实减税降费");
+    assertThat(item.coUnitIds()).containsExactly("YIK");
+    assertThat(item.deadline()).isEqualTo(LocalDate.of(2026, 12, 31));
+    assertThat(item.reportingCycle()).isEqualTo(ReportingCycle.MONTHLY);
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    assertThatThrownBy(() -> ItemRules.validate(draft("", "NOPE", "bob", List.of("JIAK", "XX"), "alice",
+        "2026-11-20", "每天"), TODAY, false, DIRECTORY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::field)
+            .containsExactly("title", "unitId", "coUnitIds", "leaderId", "deadline", "reportingCycle"));
+  }
+
+  @Test
+  void refusesAnAssigneeFromAnotherUnitAndACoUnitEqualToTheLeadUnit() {
+    assertThatThrownBy(() -> ItemRules.validate(draft("事项", "JIAK", "bob", List.of("JIAK"), null, "2026-12-01", null),
+        TODAY, false, DIRECTORY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::message)
+            .containsExactly("责任人「bob」不是责任部门「JIAK」的成员", "协办部门不能与责任部门相同"));
+  }
+
+  @Test
+  void allowsAPastDeadlineOnlyWhenAskedExplicitly() {
+    ItemDraft late = draft("事项", "JIAK", null, List.of(), null, "2026-11-01", null);
+    assertThatThrownBy(() -> ItemRules.validate(late, TODAY, false, DIRECTORY))
+        .hasMessageContaining("1 处错误");
+    assertThat(ItemRules.validate(late, TODAY, true, DIRECTORY).deadline()).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(ItemRules.validate(draft("事项", "JIAK", null, List.of(), null, "2026-11-21", null), TODAY, false,
+        DIRECTORY).deadline()).as("today itself is allowed").isEqualTo(TODAY);
+  }
+
+  @Test
+  void anExtensionMovesTheDeadlineLaterAndNeverBeforeToday() {
+    LocalDate current = LocalDate.of(2026, 11, 30);
+    assertThat(ItemRules.validateExtension("等待数据", "2026-12-15", current, TODAY)).isEqualTo(LocalDate.of(2026, 12, 15));
+    assertThatThrownBy(() -> ItemRules.validateExtension("等待数据", "2026-11-20", LocalDate.of(2026, 11, 10), TODAY))
+        .hasMessageContaining("不能早于今天");
+    assertThatThrownBy(() -> ItemRules.validateExtension("等待数据", "2026-11-25", current, TODAY))
+        .hasMessageContaining("必须晚于当前完成时限");
+    assertThatThrownBy(() -> ItemRules.validateExtension(" ", "2026-12-15", current, TODAY))
+        .hasMessageContaining("请填写延期理由");
+  }
+
+  @Test
+  void lightsFollowTheDeadline() {
+    var due = java.time.Instant.parse("2026-11-30T15:59:59Z");
+    var now = java.time.Instant.parse("2026-11-21T02:00:00Z");
+    assertThat(ItemLight.of(ItemStatus.IN_PROGRESS, due, null, now, now.plusSeconds(3 * 86400))).isEqualTo(ItemLight.GREEN);
+    assertThat(ItemLight.of(ItemStatus.IN_PROGRESS, due, null, now, due.plusSeconds(1))).isEqualTo(ItemLight.YELLOW);
+    assertThat(ItemLight.of(ItemStatus.ISSUED, due, null, due.plusSeconds(1), due)).isEqualTo(ItemLight.RED);
+    assertThat(ItemLight.of(ItemStatus.CLOSED, due, due, now, now)).isEqualTo(ItemLight.CLOSED_ON_TIME);
+    assertThat(ItemLight.of(ItemStatus.CLOSED, due, due.plusSeconds(1), now, now)).isEqualTo(ItemLight.CLOSED_LATE);
+  }
+}

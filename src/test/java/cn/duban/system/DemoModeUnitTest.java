@@ -1,0 +1,42 @@
+package cn.duban.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+class DemoModeUnitTest {
+
+  static DubanProperties properties(Boolean demo, boolean allowExternal) {
+    return new DubanProperties(java.time.ZoneId.of("Asia/Shanghai"),
+        new DubanProperties.Demo(demo, allowExternal, "demo"), new DubanProperties.Admin("admin", null),
+        new DubanProperties.Database(new DubanProperties.Embedded(java.nio.file.Path.of("data"), 0, false)),
+        new DubanProperties.Engine(false), new DubanProperties.Light(3),
+        new DubanProperties.Attachments(org.springframework.util.unit.DataSize.ofMegabytes(20), java.util.List.of("pdf")));
+  }
+
+  static DemoMode demoMode(DubanProperties properties, boolean embedded) {
+    var beans = new StaticListableBeanFactory();
+    if (embedded) {
+      beans.addBean("embeddedPostgres", org.mockito.Mockito.mock(EmbeddedPostgres.class));
+    }
+    return new DemoMode(properties, beans.getBeanProvider(EmbeddedPostgres.class));
+  }
+
+  @Test
+  void isOnByDefaultWithTheEmbeddedDatabaseAndOffWithAnExternalOne() {
+    assertThat(demoMode(properties(null, false), true).enabled()).isTrue();
+    assertThat(demoMode(properties(null, false), false).enabled()).isFalse();
+    assertThat(demoMode(properties(false, false), true).enabled()).isFalse();
+  }
+
+  @Test
+  void refusesToRunAgainstAnExternalDatabaseUnlessAskedExplicitly() {
+    assertThatThrownBy(() -> demoMode(properties(true, false), false))
+        .hasMessageContaining("refuses to run against an external database");
+    assertThat(demoMode(properties(true, true), false).enabled()).isTrue();
+  }
+}
