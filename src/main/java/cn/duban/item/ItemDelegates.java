@@ -78,7 +78,7 @@ class ItemDelegates {
   JavaDelegate applyExtensionDelegate(ItemLifecycle lifecycle, IdentityService identityService) {
     return execution -> {
       String code = code(execution);
-      LocalDate newDeadline = LocalDate.parse(text(execution, Variables.EXTENSION_DATE).substring(0, 10));
+      LocalDate newDeadline = ItemRules.parseDate(text(execution, Variables.EXTENSION_DATE)).orElseThrow();
       var dueAt = lifecycle.extensionApproved(code, newDeadline, text(execution, Variables.EXTENSION_REASON),
           text(execution, Variables.ASSIGNEE), user(identityService));
       execution.setVariable(Variables.DEADLINE, newDeadline.toString());

@@ -2,6 +2,7 @@ package cn.duban.item;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Service;
@@ -36,7 +37,7 @@ public class ItemLifecycle {
 
   Registered register(String processInstanceId, String businessKey, ItemDraft draft, boolean allowPastDeadline,
                       String issuedBy) {
-    ValidItem item = rulesChecked(() -> ItemRules.validate(draft, clock.today(), allowPastDeadline, directory));
+    ValidItem item = rulesCheckedWithUnits(() -> ItemRules.validate(draft, clock.today(), allowPastDeadline, directory));
     Instant now = clock.now();
     String code = businessKey == null || businessKey.isBlank()
         ? items.nextCode(clock.today().getYear()) : businessKey;
@@ -78,7 +79,7 @@ public class ItemLifecycle {
     var draft = new ItemDraft(row.title(), row.requirement(), unitId, newAssignee, row.coUnitIds().stream()
         .filter(u -> !u.equals(unitId)).toList(), row.leaderId(), row.deadline().toString(), row.reportingCycle(),
         row.listCode());
-    ValidItem item = rulesChecked(() -> ItemRules.validate(draft, clock.today(), true, directory));
+    ValidItem item = rulesCheckedWithUnits(() -> ItemRules.validate(draft, clock.today(), true, directory));
     if (item.unitId().equals(row.unitId())) {
       throw new BadUserRequestException("改派的部门与原责任部门相同，请选择其他部门。");
     }
@@ -129,11 +130,24 @@ public class ItemLifecycle {
     try {
       return rule.get();
     } catch (InvalidInputException e) {
-      var message = new StringBuilder(e.getMessage());
-      if (e.problems().size() > 1) {
-        e.problems().forEach(p -> message.append("\n- ").append(p.message()));
-      }
-      throw new BadUserRequestException(message.toString());
+      throw new BadUserRequestException(describe(e, ""));
     }
+  }
+
+  /** As {@link #rulesChecked}, naming the units one may choose from when a unit was not found. */
+  private <T> T rulesCheckedWithUnits(java.util.function.Supplier<T> rule) {
+    try {
+      return rule.get();
+    } catch (InvalidInputException e) {
+      boolean unitProblem = e.problems().stream().anyMatch(p -> p.field().toLowerCase().contains("unit"));
+      String hint = !unitProblem ? "" : "（可选部门：" + String.join("、", organisation.units().stream()
+          .map(u -> u.id() + " " + u.name()).toList()) + "）";
+      throw new BadUserRequestException(describe(e, hint));
+    }
+  }
+
+  private static String describe(InvalidInputException e, String hint) {
+    List<String> details = e.problems().stream().map(p -> p.message()).filter(m -> !m.equals(e.getMessage())).toList();
+    return (details.isEmpty() ? e.getMessage() : e.getMessage() + " " + String.join("；", details)) + hint;
   }
 }

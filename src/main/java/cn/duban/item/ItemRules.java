@@ -1,7 +1,6 @@
 package cn.duban.item;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class ItemRules {
     } else {
       deadline = parseDate(deadlineText).orElse(null);
       if (deadline == null) {
-        problems.add(new FieldProblem("deadline", deadlineText, "完成时限格式应为 yyyy-MM-dd，例如 2026-12-31"));
+        problems.add(new FieldProblem("deadline", deadlineText, "完成时限不是有效日期，请写成 2026-12-31 的形式"));
       } else if (deadline.isBefore(today) && !allowPastDeadline) {
         problems.add(new FieldProblem("deadline", deadlineText, "完成时限不能早于今天（" + today + "）"));
       }
@@ -111,7 +110,7 @@ public final class ItemRules {
     }
     LocalDate date = trim(newDate) == null ? null : parseDate(newDate.trim()).orElse(null);
     if (date == null) {
-      problems.add(new FieldProblem("extensionDate", newDate, "请填写延期后的完成时限（yyyy-MM-dd）"));
+      problems.add(new FieldProblem("extensionDate", newDate, "请填写延期后的完成时限（如 2026-12-31）"));
     } else if (date.isBefore(today)) {
       problems.add(new FieldProblem("extensionDate", newDate, "延期后的完成时限不能早于今天（" + today + "）"));
     } else if (!date.isAfter(currentDeadline)) {
@@ -141,11 +140,19 @@ public final class ItemRules {
     return text;
   }
 
-  static Optional<LocalDate> parseDate(String text) {
+  private static final java.util.regex.Pattern DATE =
+      java.util.regex.Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?(T.*)?");
+
+  /** 2026-12-31, 2026/12/31, 2026.12.31 or 2026年12月31日 (an ISO date-time keeps its date). */
+  public static Optional<LocalDate> parseDate(String text) {
+    var m = DATE.matcher(text.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
     try {
-      String t = text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text;
-      return Optional.of(LocalDate.parse(t));
-    } catch (DateTimeParseException e) {
+      return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3))));
+    } catch (java.time.DateTimeException e) {
       return Optional.empty();
     }
   }

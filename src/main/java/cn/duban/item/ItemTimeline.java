@@ -1,6 +1,5 @@
 package cn.duban.item;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -22,6 +21,7 @@ import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
 import cn.duban.organisation.OrganisationService;
+import cn.duban.system.BureauClock;
 import cn.duban.system.security.EngineSystemContext;
 
 /**
@@ -49,6 +49,11 @@ class ItemTimeline {
       Map.entry("SetJobRetries", "设置作业重试"), Map.entry("Restart", "重启流程实例"),
       Map.entry("CreateAttachment", "添加附件"), Map.entry("DeleteAttachment", "删除附件"),
       Map.entry("CreateComment", "添加评论"), Map.entry("Start", "启动"));
+  private static final Map<String, String> PROPERTY_LABELS = Map.of("assignee", "办理人", "owner", "所有者",
+      "dueDate", "到期日", "followUpDate", "跟进日期", "priority", "优先级", "name", "名称", "description", "描述",
+      "userId", "用户", "groupId", "组", "delegation", "委托状态");
+  private static final java.time.format.DateTimeFormatter DATE_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   /** Operations already shown as their own events. */
   private static final Set<String> SHOWN_ELSEWHERE = Set.of("Complete", "Create", "Start");
 
@@ -73,9 +78,11 @@ class ItemTimeline {
   private final IdentityService identityService;
   private final OrganisationService organisation;
   private final ItemRepository items;
+  private final BureauClock clock;
 
   ItemTimeline(HistoryService historyService, TaskService taskService, IdentityService identityService,
-               OrganisationService organisation, ItemRepository items) {
+               OrganisationService organisation, ItemRepository items, BureauClock clock) {
+    this.clock = clock;
     this.historyService = historyService;
     this.taskService = taskService;
     this.identityService = identityService;
@@ -130,11 +137,12 @@ class ItemTimeline {
       Map<String, Object> details = new LinkedHashMap<>();
       for (UserOperationLogEntry e : entries) {
         if (e.getProperty() != null) {
-          details.put(e.getProperty(), (e.getOrgValue() == null ? "" : e.getOrgValue() + " → ")
-              + (e.getNewValue() == null ? "" : e.getNewValue()));
+          String label = PROPERTY_LABELS.getOrDefault(e.getProperty(), e.getProperty());
+          String before = value(e.getProperty(), e.getOrgValue());
+          String after = value(e.getProperty(), e.getNewValue());
+          details.put(label, (before == null ? "" : before + " → ") + (after == null ? "（空）" : after));
         }
       }
-      details.put("entityType", first.getEntityType());
       String label = OPERATION_LABELS.getOrDefault(first.getOperationType(), first.getOperationType());
       events.add(event(first.getTimestamp(), "OPERATION", label, first.getUserId(), null, first.getTaskId(), details));
     }
@@ -158,21 +166,40 @@ class ItemTimeline {
     return events;
   }
 
+  /** Who a task was for when it was created: its candidate groups, the person it was assigned to, its due date. */
   private Map<String, Object> candidates(HistoricTaskInstance task) {
     Map<String, Object> details = new LinkedHashMap<>();
-    List<String> groups = historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId())
-        .type("candidate").operationType("add").list().stream()
-        .map(HistoricIdentityLinkLog::getGroupId).filter(g -> g != null).distinct().toList();
+    List<HistoricIdentityLinkLog> links = historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId())
+        .operationType("add").list();
+    List<String> groups = links.stream().filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+        .map(HistoricIdentityLinkLog::getGroupId).distinct().map(organisation::groupName).toList();
     if (!groups.isEmpty()) {
-      details.put("候选部门", groups.stream().map(organisation::unitName).toList());
+      details.put("候选部门", String.join("、", groups));
     }
-    if (task.getAssignee() != null) {
-      details.put("办理人", organisation.personName(task.getAssignee()));
-    }
+    links.stream()
+        .filter(l -> "assignee".equals(l.getType()) && !l.getTime().after(task.getStartTime()))
+        .findFirst().ifPresent(l -> details.put("办理人", organisation.personName(l.getUserId())));
     if (task.getDueDate() != null) {
-      details.put("到期日", task.getDueDate().toInstant().toString());
+      details.put("到期日", format(task.getDueDate()));
     }
     return details;
+  }
+
+  private String format(Date date) {
+    return DATE_TIME.format(date.toInstant().atZone(clock.zone()));
+  }
+
+  /** An operation's old or new value as people read it: names for user ids, dates in the bureau's zone. */
+  private String value(String property, String raw) {
+    if (raw == null) {
+      return null;
+    }
+    return switch (property) {
+      case "assignee", "owner", "userId" -> organisation.personName(raw);
+      case "groupId" -> organisation.groupName(raw);
+      case "dueDate", "followUpDate" -> raw.matches("\\d+") ? format(new Date(Long.parseLong(raw))) : raw;
+      default -> raw;
+    };
   }
 
   private static Map<String, Object> submitted(List<HistoricDetail> updates, String activityInstanceId) {
@@ -192,9 +219,5 @@ class ItemTimeline {
                               Map<String, Object> details) {
     return new TimelineEvent(time == null ? null : time.toInstant(), kind, label, actor,
         organisation.personName(actor), taskName, taskId, details);
-  }
-
-  static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
   }
 }

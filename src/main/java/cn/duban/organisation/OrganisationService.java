@@ -66,6 +66,15 @@ public class OrganisationService {
     return unit(unitId).map(Unit::name).orElse(unitId);
   }
 
+  /** The name of any group, unit or role (督查室, 局领导 …). */
+  public String groupName(String groupId) {
+    if (groupId == null) {
+      return null;
+    }
+    return system(() -> Optional.ofNullable(identityService.createGroupQuery().groupId(groupId).singleResult())
+        .map(Group::getName).orElse(groupId));
+  }
+
   public Optional<Person> person(String userId) {
     if (userId == null || userId.isBlank()) {
       return Optional.empty();

@@ -221,7 +221,7 @@ class ItemApiHttpTest {
 
     assertThat(as(OFFICE).postRaw("/api/items", "application/json", "{not json").status()).isEqualTo(400);
     assertThat(as(OFFICE).post("/api/items", Map.of("title", "x", "unitId", UNIT_A, "deadline", "31/12/2026"))
-        .json().get("errors").findValuesAsText("message")).contains("完成时限格式应为 yyyy-MM-dd，例如 2026-12-31");
+        .json().get("errors").findValuesAsText("message")).contains("完成时限不是有效日期，请写成 2026-12-31 的形式");
     // only the office and admins issue items
     Http.Response cadre = as(ALICE).post("/api/items", Map.of("title", "x", "unitId", UNIT_A,
         "deadline", today.plusDays(1).toString()));
