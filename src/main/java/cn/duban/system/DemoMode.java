@@ -16,8 +16,13 @@ public class DemoMode {
   private final boolean enabled;
   private final boolean embeddedDatabase;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public DemoMode(DubanProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
-    this.embeddedDatabase = embedded.getIfAvailable() != null;
+    this(properties, embedded.getIfAvailable() != null);
+  }
+
+  DemoMode(DubanProperties properties, boolean embeddedDatabase) {
+    this.embeddedDatabase = embeddedDatabase;
     Boolean configured = properties.demo().enabled();
     this.enabled = configured == null ? embeddedDatabase : configured;
     if (enabled && !embeddedDatabase && !properties.demo().allowExternalDatabase()) {

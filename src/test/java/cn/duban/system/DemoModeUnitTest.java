@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 class DemoModeUnitTest {
 
@@ -19,11 +16,7 @@ class DemoModeUnitTest {
   }
 
   static DemoMode demoMode(DubanProperties properties, boolean embedded) {
-    var beans = new StaticListableBeanFactory();
-    if (embedded) {
-      beans.addBean("embeddedPostgres", org.mockito.Mockito.mock(EmbeddedPostgres.class));
-    }
-    return new DemoMode(properties, beans.getBeanProvider(EmbeddedPostgres.class));
+    return new DemoMode(properties, embedded);
   }
 
   @Test
