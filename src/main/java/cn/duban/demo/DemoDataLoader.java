@@ -6,6 +6,7 @@ import static cn.duban.item.ItemProcess.Variables;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.duban.item.ItemDraft;
-import cn.duban.item.ItemService;
+import cn.duban.lists.ListService;
 import cn.duban.item.ItemTasks;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.system.BureauClock;
@@ -46,7 +47,7 @@ class DemoDataLoader implements ApplicationRunner {
 
   private final DemoMode demoMode;
   private final OrganisationService organisation;
-  private final ItemService items;
+  private final ListService lists;
   private final ItemTasks tasks;
   private final CamundaIdentityAuthenticationProvider users;
   private final TransactionTemplate transaction;
@@ -54,12 +55,12 @@ class DemoDataLoader implements ApplicationRunner {
   private final BureauClock clock;
   private final String password;
 
-  DemoDataLoader(DemoMode demoMode, OrganisationService organisation, ItemService items, ItemTasks tasks,
+  DemoDataLoader(DemoMode demoMode, OrganisationService organisation, ListService lists, ItemTasks tasks,
                  CamundaIdentityAuthenticationProvider users,
                  TransactionTemplate transaction, JdbcTemplate jdbc, BureauClock clock, DubanProperties properties) {
     this.demoMode = demoMode;
     this.organisation = organisation;
-    this.items = items;
+    this.lists = lists;
     this.tasks = tasks;
     this.users = users;
     this.transaction = transaction;
@@ -76,8 +77,8 @@ class DemoDataLoader implements ApplicationRunner {
     DemoBureau bureau = read();
     transaction.executeWithoutResult(status -> {
       createOrganisation(bureau);
-      Long existing = jdbc.queryForObject("select count(*) from duban.item where list_code = ?", Long.class,
-          bureau.list().code());
+      Long existing = jdbc.queryForObject("select count(*) from duban.task_list where name = ?", Long.class,
+          bureau.list().name());
       if (existing != null && existing == 0) {
         createItems(bureau);
         log.info("Demo mode: created {} with {} units, {} people and {} items (password of every demo user: "
@@ -114,11 +115,17 @@ class DemoDataLoader implements ApplicationRunner {
   private void createItems(DemoBureau bureau) {
     DubanUser office = users.load(bureau.people().stream().filter(p -> p.roles().contains(Roles.OFFICE))
         .findFirst().orElseThrow().id());
+    List<ListService.ListRow> rows = new ArrayList<>();
     for (DemoBureau.DemoItem item : bureau.items()) {
-      String code = items.issue(new ItemDraft(item.title(), item.requirement(), item.unitId(), null, List.of(),
-          item.leaderId(), clock.today().plusDays(item.deadlineInDays()).toString(), item.reportingCycle(),
-          bureau.list().code()), office, true);
-      drive(code, item, bureau, office);
+      rows.add(new ListService.ListRow(String.valueOf(rows.size() + 1), new ItemDraft(item.title(), item.requirement(),
+          item.unitId(), null, List.of(), item.leaderId(), clock.today().plusDays(item.deadlineInDays()).toString(),
+          item.reportingCycle(), null), null));
+    }
+    String issuingUnit = organisation.units().stream().filter(u -> "办公室".equals(u.name())).map(u -> u.id())
+        .findFirst().orElse(null);
+    var issued = lists.issue(bureau.list().name(), issuingUnit, bureau.list().source(), null, rows, office, true);
+    for (int i = 0; i < bureau.items().size(); i++) {
+      drive(issued.itemCodes().get(i), bureau.items().get(i), bureau, office);
     }
   }
 

@@ -41,20 +41,11 @@ class ItemDelegates {
       if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
         execution.setProcessBusinessKey(registered.code());
       }
-      ValidItem item = registered.item();
+      // the variables as checked and settled (trimmed, the deadline as yyyy-MM-dd, the cycle's label)
+      execution.setVariables(registered.item().variables());
       execution.setVariable(Variables.ITEM_CODE, registered.code());
-      execution.setVariable(Variables.TITLE, item.title());
-      execution.setVariable(Variables.REQUIREMENT, item.requirement());
-      execution.setVariable(Variables.UNIT_ID, item.unitId());
       execution.setVariable(Variables.UNIT_NAME, registered.unitName());
-      execution.setVariable(Variables.ASSIGNEE, item.assignee());
-      execution.setVariable(Variables.CO_UNIT_IDS, String.join(",", item.coUnitIds()));
-      execution.setVariable(Variables.LEADER_ID, item.leaderId());
-      execution.setVariable(Variables.DEADLINE, item.deadline().toString());
       execution.setVariable(Variables.DUE_AT, Date.from(registered.dueAt()));
-      execution.setVariable(Variables.REPORTING_CYCLE,
-          item.reportingCycle() == null ? null : item.reportingCycle().label());
-      execution.setVariable(Variables.LIST_CODE, item.listCode());
       execution.removeVariable(ALLOW_PAST_DEADLINE);
     };
   }

@@ -24,7 +24,11 @@ public class ItemLifecycle {
   private final OrganisationService organisation;
   private final BureauClock clock;
 
-  ItemLifecycle(ItemRepository items, ItemDirectory directory, OrganisationService organisation, BureauClock clock) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  ItemLifecycle(ItemRepository items, ItemDirectory directory, OrganisationService organisation, BureauClock clock,
+                org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.items = items;
     this.directory = directory;
     this.organisation = organisation;
@@ -116,6 +120,7 @@ public class ItemLifecycle {
   /** 销号. */
   void closed(String code) {
     items.markClosed(code, clock.now());
+    events.publishEvent(new ItemClosedEvent(code, existing(code).listCode()));
   }
 
   private ItemRow existing(String code) {

@@ -1,10 +1,7 @@
 package cn.duban.item;
 
-import static cn.duban.item.ItemProcess.Variables;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,16 +62,7 @@ public class ItemService {
     }
     ValidItem item = ItemRules.validate(draft, clock.today(), allowPastDeadline, directory);
     String code = items.nextCode(clock.today().getYear());
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(Variables.TITLE, item.title());
-    variables.put(Variables.REQUIREMENT, item.requirement());
-    variables.put(Variables.UNIT_ID, item.unitId());
-    variables.put(Variables.ASSIGNEE, item.assignee());
-    variables.put(Variables.CO_UNIT_IDS, String.join(",", item.coUnitIds()));
-    variables.put(Variables.LEADER_ID, item.leaderId());
-    variables.put(Variables.DEADLINE, item.deadline().toString());
-    variables.put(Variables.REPORTING_CYCLE, item.reportingCycle() == null ? null : item.reportingCycle().name());
-    variables.put(Variables.LIST_CODE, item.listCode());
+    Map<String, Object> variables = item.variables();
     if (allowPastDeadline) {
       variables.put(ItemDelegates.ALLOW_PAST_DEADLINE, true);
     }

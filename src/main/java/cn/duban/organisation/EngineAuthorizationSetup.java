@@ -40,6 +40,7 @@ import cn.duban.system.security.Roles;
 class EngineAuthorizationSetup implements ApplicationRunner {
 
   static final String ITEM_PROCESS = "duban-item";
+  static final String LIST_PROCESS = "duban-list";
 
   private final AuthorizationService authorizations;
 
@@ -70,6 +71,7 @@ class EngineAuthorizationSetup implements ApplicationRunner {
       grant(role, Resources.GROUP, ANY, Permissions.READ);
     }
     grant(Roles.OFFICE, Resources.PROCESS_DEFINITION, ITEM_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Roles.OFFICE, Resources.PROCESS_DEFINITION, LIST_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.OFFICE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
 
     // auditors: everything readable, nothing writable
