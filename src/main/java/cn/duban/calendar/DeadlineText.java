@@ -92,7 +92,7 @@ public final class DeadlineText {
   }
 
   /** 5, 五, 两, 十, 十五, 二十, 二十五 (up to 九十九); -1 when it is no number. */
-  static int number(String text) {
+  public static int number(String text) {
     if (Character.isDigit(text.charAt(0))) {
       return Integer.parseInt(text);
     }

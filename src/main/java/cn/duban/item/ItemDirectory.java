@@ -10,4 +10,7 @@ public interface ItemDirectory {
   boolean isMember(String userId, String unitId);
 
   boolean isLeader(String userId);
+
+  /** Whether a task list (任务清单) with this code has been issued. */
+  boolean listExists(String listCode);
 }

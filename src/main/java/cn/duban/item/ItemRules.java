@@ -91,8 +91,8 @@ public final class ItemRules {
       }
     }
     String listCode = trim(draft.listCode());
-    if (listCode != null && listCode.length() > 40) {
-      problems.add(new FieldProblem("listCode", listCode, "清单编号不能超过 40 个字符"));
+    if (listCode != null && !directory.listExists(listCode)) {
+      problems.add(new FieldProblem("listCode", listCode, "任务清单「" + listCode + "」不存在"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException("事项信息有 " + problems.size() + " 处错误，未创建任何事项。", problems);

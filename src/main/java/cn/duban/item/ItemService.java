@@ -1,7 +1,7 @@
 package cn.duban.item;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.calendar.CalendarService;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.system.BureauClock;
 import cn.duban.system.DubanProperties;
@@ -35,10 +36,13 @@ public class ItemService {
   private final AttachmentService attachments;
   private final BureauClock clock;
   private final int yellowDays;
+  private final CalendarService calendar;
 
   ItemService(ItemRepository items, ItemDirectory directory, OrganisationService organisation,
               RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-              ItemTimeline timeline, AttachmentService attachments, BureauClock clock, DubanProperties properties) {
+              ItemTimeline timeline, AttachmentService attachments, BureauClock clock, DubanProperties properties,
+              CalendarService calendar) {
+    this.calendar = calendar;
     this.items = items;
     this.directory = directory;
     this.organisation = organisation;
@@ -124,8 +128,13 @@ public class ItemService {
         row.processInstanceId());
   }
 
+  /**
+   * An open item is yellow from the Nth working day before its deadline ({@code duban.light.yellow-days}, 3 by
+   * default): its deadline is at most N working days away. Returns the first due instant that is still green.
+   */
   private Instant yellowFrom(Instant now) {
-    return now.plus(Duration.ofDays(yellowDays));
+    LocalDate today = LocalDate.ofInstant(now, clock.zone());
+    return clock.endOfDay(calendar.addWorkingDays(today, yellowDays)).plusSeconds(1);
   }
 
   private List<ItemDetail.OpenTask> openTasks(ItemRow row) {

@@ -4,14 +4,22 @@ import org.springframework.stereotype.Component;
 
 import cn.duban.organisation.OrganisationService;
 
-/** The item rules' view of the organisation. */
+/** The item rules' view of the organisation (and of the task lists an item may join). */
 @Component
 class OrganisationItemDirectory implements ItemDirectory {
 
   private final OrganisationService organisation;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  OrganisationItemDirectory(OrganisationService organisation) {
+  OrganisationItemDirectory(OrganisationService organisation, org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.organisation = organisation;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public boolean listExists(String listCode) {
+    Long n = jdbc.queryForObject("select count(*) from duban.task_list where code = ?", Long.class, listCode);
+    return n != null && n > 0;
   }
 
   @Override

@@ -1,24 +1,71 @@
 package cn.duban.lists;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.duban.system.security.DubanUser;
 
-/** Task lists as JSON. */
+/** Task lists as JSON: import (and dry run), read, export. */
 @RestController
 @RequestMapping("/api/lists")
 class ListController {
 
   private final ListService lists;
+  private final ListExport export;
+  private final ListImport imports;
 
-  ListController(ListService lists) {
+  ListController(ListService lists, ListExport export, ListImport imports) {
     this.lists = lists;
+    this.export = export;
+    this.imports = imports;
+  }
+
+  /**
+   * Imports a list: {@code file} (.xlsx or .csv), {@code name}, optional {@code issuedBy} (unit), {@code source},
+   * {@code dryRun}, {@code allowPastDeadlines}. 201 with the list's code; 200 for a dry run; 422 with every problem.
+   */
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<ListImport.Result> importList(@RequestPart("file") MultipartFile file,
+                                               @RequestParam(required = false) String name,
+                                               @RequestParam(required = false) String issuedBy,
+                                               @RequestParam(required = false) String source,
+                                               @RequestParam(defaultValue = "false") boolean dryRun,
+                                               @RequestParam(defaultValue = "false") boolean allowPastDeadlines,
+                                               @AuthenticationPrincipal DubanUser user) throws IOException {
+    var result = imports.importFile(file.getBytes(), file.getOriginalFilename(),
+        new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines), user);
+    return dryRun ? ResponseEntity.ok(result)
+        : ResponseEntity.created(URI.create("/api/lists/" + result.listCode())).body(result);
+  }
+
+  /** 422 with every problem of the file: row as Excel shows it, column, value and reason; plus the warnings. */
+  @ExceptionHandler(ListImport.Refused.class)
+  ResponseEntity<ProblemDetail> refused(ListImport.Refused refused) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, refused.getMessage());
+    problem.setTitle("清单有误");
+    problem.setProperty("errors", refused.check().errors());
+    problem.setProperty("warnings", refused.check().warnings());
+    return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   @GetMapping
@@ -29,5 +76,16 @@ class ListController {
   @GetMapping("/{code}")
   ListSummary one(@PathVariable String code, @AuthenticationPrincipal DubanUser user) {
     return lists.summary(code, user);
+  }
+
+  /** 督办台账 as .xlsx, with the items the caller may see. */
+  @GetMapping("/{code}/export")
+  ResponseEntity<byte[]> export(@PathVariable String code, @AuthenticationPrincipal DubanUser user) {
+    byte[] content = export.xlsx(code, user);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("督办台账-" + code + ".xlsx", StandardCharsets.UTF_8).build().toString())
+        .body(content);
   }
 }

@@ -87,6 +87,23 @@ public class OrganisationService {
     return userId == null ? null : person(userId).map(Person::name).orElse(userId);
   }
 
+  /**
+   * The people a list may mean by this text: the user with this id alone, otherwise everybody whose full name
+   * (姓名) it is (namesakes included).
+   */
+  public List<String> userIdsByIdOrName(String idOrName) {
+    if (idOrName == null || idOrName.isBlank()) {
+      return List.of();
+    }
+    String text = idOrName.strip();
+    if (userExists(text)) {
+      return List.of(text);
+    }
+    return system(() -> identityService.createUserQuery().list().stream()
+        .filter(u -> text.equals(DubanUser.displayName(u.getId(), u.getFirstName(), u.getLastName())))
+        .map(User::getId).sorted().toList());
+  }
+
   public List<Person> members(String groupId) {
     return system(() -> identityService.createUserQuery().memberOfGroup(groupId).list().stream()
         .map(OrganisationService::toPerson)

@@ -44,7 +44,7 @@ public record DubanProperties(
   public record Engine(@DefaultValue("false") boolean scriptsEnabled) {
   }
 
-  /** Traffic lights: how many days before the deadline an open item turns yellow. */
+  /** Traffic lights: how many working days before the deadline an open item turns yellow. */
   public record Light(@DefaultValue("3") int yellowDays) {
   }
 

@@ -66,7 +66,7 @@ class ItemProcessTest {
 
   String issue(String unit, String assignee) {
     return items.issue(new ItemDraft("落实税费优惠政策", "逐项梳理政策落实情况，形成报告。", unit, assignee, List.of(),
-        LEADER, today.plusDays(20).toString(), "每月", "QD-TEST"), users.get(OFFICE), false);
+        LEADER, today.plusDays(20).toString(), "每月", null), users.get(OFFICE), false);
   }
 
   ProcessInstance instance(String code) {

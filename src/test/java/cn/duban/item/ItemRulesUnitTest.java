@@ -40,6 +40,11 @@ class ItemRulesUnitTest {
     public boolean isLeader(String userId) {
       return "leo".equals(userId);
     }
+
+    @Override
+    public boolean listExists(String listCode) {
+      return "QD2026-001".equals(listCode);
+    }
   };
 
   static ItemDraft draft(String title, String unit, String assignee, List<String> coUnits, String leader, String deadline,
@@ -73,6 +78,17 @@ class ItemRulesUnitTest {
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
             .extracting(FieldProblem::message)
             .containsExactly("责任人「bob」不是责任部门「JIAK」的成员", "协办部门不能与责任部门相同"));
+  }
+
+  @Test
+  void anItemJoinsOnlyAListThatExists() {
+    assertThat(ItemRules.validate(new ItemDraft("事项", "要求", "JIAK", null, List.of(), null, "2026-12-01", null,
+        "QD2026-001"), TODAY, false, DIRECTORY).listCode()).isEqualTo("QD2026-001");
+    assertThatThrownBy(() -> ItemRules.validate(new ItemDraft("事项", "要求", "JIAK", null, List.of(), null,
+        "2026-12-01", null, "QD-NONE"), TODAY, false, DIRECTORY))
+        .hasMessageContaining("1 处错误")
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.problems()).extracting(FieldProblem::message).containsExactly("任务清单「QD-NONE」不存在"));
   }
 
   @Test

@@ -56,6 +56,18 @@ public class Http {
     return send(request(path).GET());
   }
 
+  /** A binary download. */
+  public byte[] getBytes(String path) {
+    try {
+      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response get(String path, String accept) {
     return send(request(path).header("Accept", accept).GET());
   }
@@ -85,8 +97,17 @@ public class Http {
   }
 
   public Response upload(String path, String fileName, byte[] content) {
+    return upload(path, fileName, content, Map.of());
+  }
+
+  /** A multipart upload of {@code file} with further text fields. */
+  public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
     String boundary = "duban" + UUID.randomUUID();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+    StringBuilder parts = new StringBuilder();
+    fields.forEach((name, value) -> parts.append("--").append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value)
+        .append("\r\n"));
+    byte[] head = (parts + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[head.length + content.length + tail.length];

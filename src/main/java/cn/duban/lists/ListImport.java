@@ -1,0 +1,101 @@
+package cn.duban.lists;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import cn.duban.organisation.OrganisationService;
+import cn.duban.organisation.Unit;
+import cn.duban.system.BureauClock;
+import cn.duban.system.security.DubanUser;
+import cn.duban.system.web.FieldProblem;
+import cn.duban.system.web.InvalidInputException;
+
+/**
+ * 任务清单 import: the whole file is checked first (every problem at once); only a file without errors is issued,
+ * as one transaction. A dry run checks and shows what would be created, and creates nothing.
+ */
+@Service
+public class ListImport {
+
+  /** What the office asked for with the file. */
+  public record Request(String name, String issuedBy, String source, boolean dryRun, boolean allowPastDeadlines) {
+  }
+
+  /** The answer: the rows as checked (dry run) or the list issued. */
+  public record Result(boolean dryRun, String summary, String listCode, List<String> itemCodes, List<PlannedItem> items,
+                       List<ImportProblem> warnings) {
+  }
+
+  /** A row as it would become an item, with the names a person checks it by. */
+  public record PlannedItem(int row, String serial, String title, String unitId, String unitName, String assignee,
+                            List<String> coUnitIds, String leaderId, String deadline, Integer workingDays,
+                            String reportingCycle, String remark) {
+  }
+
+  /** A file that cannot be issued: every problem, and the warnings. */
+  public static class Refused extends RuntimeException {
+    private final transient ListCheck check;
+
+    Refused(ListCheck check) {
+      super(check.summary());
+      this.check = check;
+    }
+
+    public ListCheck check() {
+      return check;
+    }
+  }
+
+  private final ListChecker checker;
+  private final ListService lists;
+  private final OrganisationService organisation;
+  private final BureauClock clock;
+
+  ListImport(ListDirectory directory, ListService lists, OrganisationService organisation, BureauClock clock) {
+    this.checker = new ListChecker(directory);
+    this.lists = lists;
+    this.organisation = organisation;
+    this.clock = clock;
+  }
+
+  public Result importFile(byte[] content, String fileName, Request request, DubanUser user) {
+    ListService.requireOffice(user);
+    String name = request.name() == null ? "" : request.name().strip();
+    if (name.isEmpty() || name.length() > 200) {
+      throw new InvalidInputException(new FieldProblem("name", request.name(),
+          name.isEmpty() ? "请填写清单名称" : "清单名称不能超过 200 个字"));
+    }
+    String issuedBy = null;
+    if (request.issuedBy() != null && !request.issuedBy().isBlank()) {
+      issuedBy = organisation.unitByIdOrName(request.issuedBy()).map(Unit::id).orElseThrow(() ->
+          new InvalidInputException(new FieldProblem("issuedBy", request.issuedBy(),
+              "下发部门「" + request.issuedBy() + "」不存在")));
+    }
+    ListCheck check = checker.check(content, fileName, new ListCheckOptions(clock.today(),
+        request.allowPastDeadlines(), null));
+    if (!check.ok()) {
+      throw new Refused(check);
+    }
+    List<PlannedItem> planned = check.rows().stream().map(this::planned).toList();
+    if (request.dryRun()) {
+      return new Result(true, "清单检查通过：共 " + planned.size() + " 个事项，可以下发（本次为试运行，未创建任何内容）。",
+          null, List.of(), planned, check.warnings());
+    }
+    var issued = lists.issue(name, issuedBy, blankToNull(request.source()), fileName,
+        check.rows().stream().map(r -> new ListService.ListRow(r.serial() != null ? r.serial() : String.valueOf(r.row()),
+            r.draft(), r.remark())).toList(), user, request.allowPastDeadlines());
+    return new Result(false, "已下发清单 " + issued.list().code() + "，共 " + issued.itemCodes().size() + " 个事项。",
+        issued.list().code(), issued.itemCodes(), planned, check.warnings());
+  }
+
+  private PlannedItem planned(CheckedRow row) {
+    var d = row.draft();
+    return new PlannedItem(row.row(), row.serial(), d.title(), d.unitId(), organisation.unitName(d.unitId()),
+        d.assignee(), d.coUnitIds(), d.leaderId(), d.deadline(), row.workingDays(), d.reportingCycle(), row.remark());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

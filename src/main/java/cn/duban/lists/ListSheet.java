@@ -1,0 +1,17 @@
+package cn.duban.lists;
+
+import java.util.List;
+
+/**
+ * A list file as read: the header row, the non-blank rows below it (at most {@link ListFileReader#MAX_ROWS}) and
+ * what the reader thinks the office should know (e.g. which sheet it read). Nothing is checked yet.
+ *
+ * @param sheetName the sheet read, null for a CSV file
+ */
+public record ListSheet(String sheetName, SheetRow header, List<SheetRow> rows, List<ImportProblem> warnings) {
+
+  public ListSheet {
+    rows = List.copyOf(rows);
+    warnings = List.copyOf(warnings);
+  }
+}
