@@ -71,6 +71,17 @@ class ItemController {
     return items.detail(code, user);
   }
 
+  record WaiveRequest(String reason) {
+  }
+
+  /** The office waives a co-unit's part (协办) with a reason. */
+  @PostMapping("/{code}/co-units/{unitId}/waive")
+  ResponseEntity<Void> waive(@PathVariable String code, @PathVariable String unitId, @RequestBody WaiveRequest request,
+                             @AuthenticationPrincipal DubanUser user) {
+    items.waiveCoUnit(code, unitId, request.reason(), user);
+    return ResponseEntity.noContent().build();
+  }
+
   /** Evidence for 申请办结: the assignee (or the office) adds files while the item is open. */
   @PostMapping("/{code}/attachments")
   ResponseEntity<AttachmentInfo> upload(@PathVariable String code, @RequestPart("file") MultipartFile file,

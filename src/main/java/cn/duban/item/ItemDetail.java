@@ -2,8 +2,9 @@ package cn.duban.item;
 
 import java.util.List;
 
-/** GET /api/items/{code}: the item, its reports, attachments, deadline changes, open tasks and timeline. */
-public record ItemDetail(ItemView item, List<ProgressReport> progressReports, List<AttachmentInfo> attachments,
+/** GET /api/items/{code}: the item, its reports, co-unit parts, attachments, deadline changes, open tasks, timeline. */
+public record ItemDetail(ItemView item, List<ProgressReport> progressReports, List<CoUnitPart> coUnitParts,
+                         List<AttachmentInfo> attachments,
                          List<DeadlineChange> deadlineChanges, List<OpenTask> openTasks,
                          List<TimelineEvent> timeline) {
 

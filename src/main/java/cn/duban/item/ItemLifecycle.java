@@ -25,10 +25,12 @@ public class ItemLifecycle {
   private final BureauClock clock;
 
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final CoUnitParts coUnitParts;
 
   ItemLifecycle(ItemRepository items, ItemDirectory directory, OrganisationService organisation, BureauClock clock,
-                org.springframework.context.ApplicationEventPublisher events) {
+                org.springframework.context.ApplicationEventPublisher events, CoUnitParts coUnitParts) {
     this.events = events;
+    this.coUnitParts = coUnitParts;
     this.items = items;
     this.directory = directory;
     this.organisation = organisation;
@@ -50,6 +52,7 @@ public class ItemLifecycle {
         item.unitId(), item.coUnitIds(), item.assignee(), item.leaderId(), item.deadline(), dueAt,
         item.reportingCycle() == null ? null : item.reportingCycle().name(), ItemStatus.ISSUED, issuedBy, now,
         null, null, null, 0, 0));
+    coUnitParts.create(code, item.coUnitIds());
     return new Registered(code, item, dueAt, organisation.unitName(item.unitId()));
   }
 
@@ -99,6 +102,24 @@ public class ItemLifecycle {
     Instant now = clock.now();
     items.insertReport(code, "COMPLETION", text, author, now, taskId);
     items.markCompleted(code, now);
+  }
+
+  void coUnitSigned(String code, String unitId, String assignee) {
+    coUnitParts.signed(code, unitId, assignee, clock.now());
+  }
+
+  void coUnitDone(String code, String unitId, String report) {
+    coUnitParts.done(code, unitId, report, clock.now());
+  }
+
+  /** 申请办结 only when every co-unit has reported its part done or the office has waived it. */
+  void checkCoUnitsSettled(String code) {
+    List<String> open = coUnitParts.of(code).stream().filter(p -> !p.status().settled())
+        .map(p -> p.unitName() + "（" + p.statusLabel() + "）").toList();
+    if (!open.isEmpty()) {
+      throw new BadUserRequestException("协办部门尚未完成：" + String.join("、", open)
+          + "。请待其反馈完成后再申请办结，或请督查室豁免。");
+    }
   }
 
   /** Checks a 延期申请 against the item's current deadline. */

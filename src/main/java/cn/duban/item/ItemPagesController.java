@@ -52,6 +52,7 @@ class ItemPagesController {
     model.addAttribute("canUpload", detail.item().status().isOpen() && !user.isAuditor()
         && (user.id().equals(detail.item().assignee()) || user.hasRole(Roles.OFFICE) || user.isAdmin()));
     model.addAttribute("maxUploadMb", attachments.maxBytes() / 1024 / 1024);
+    model.addAttribute("canWaive", user.hasRole(Roles.OFFICE) || user.isAdmin());
     return "item";
   }
 
@@ -70,6 +71,18 @@ class ItemPagesController {
       } catch (InvalidInputException e) {
         redirect.addFlashAttribute("error", e.getMessage());
       }
+    }
+    return "redirect:/items/" + code;
+  }
+
+  @PostMapping("/items/{code}/co-units/{unitId}/waive")
+  String waive(@PathVariable String code, @PathVariable String unitId, @RequestParam String reason,
+               @AuthenticationPrincipal DubanUser user, RedirectAttributes redirect) {
+    try {
+      items.waiveCoUnit(code, unitId, reason, user);
+      redirect.addFlashAttribute("message", "已豁免协办部门。");
+    } catch (RuntimeException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
     }
     return "redirect:/items/" + code;
   }

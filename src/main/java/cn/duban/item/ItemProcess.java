@@ -34,6 +34,13 @@ public final class ItemProcess {
     public static final String SIGN_OFF_DECISION = "Gateway_SignOffDecision";
     public static final String CLOSE = "ServiceTask_CloseItem";
     public static final String END = "EndEvent_ItemClosed";
+    public static final String SPLIT_CO_UNITS = "Gateway_SplitCoUnits";
+    /** 协办: one instance per co-unit */
+    public static final String CO_UNIT_PART = "SubProcess_CoUnitPart";
+    public static final String CO_UNIT_SIGN_FOR = "UserTask_CoUnitSignFor";
+    public static final String CO_UNIT_REPORT = "UserTask_CoUnitReport";
+    public static final String CO_UNIT_WAIVED = "StartEvent_CoUnitWaived";
+    public static final String CO_UNITS_DONE = "EndEvent_CoUnitsDone";
 
     private Elements() {
     }
@@ -69,8 +76,21 @@ public final class ItemProcess {
     public static final String EXTENSION_COMMENT = "extensionComment";
     public static final String SIGN_OFF_DECISION = "signOffDecision";
     public static final String SIGN_OFF_COMMENT = "signOffComment";
+    /** the co-unit of one 协办 instance (local to it) */
+    public static final String CO_UNIT_ID = "coUnitId";
+    /** a co-unit's report of its part, kept local to its task so parallel co-units never collide */
+    public static final String CO_UNIT_REPORT = "coUnitReport";
 
     private Variables() {
+    }
+  }
+
+  /** Messages of the item process. */
+  public static final class Messages {
+    /** The office waives a co-unit's part (correlated with the co-unit's {@code coUnitId}). */
+    public static final String CO_UNIT_WAIVED = "duban-co-unit-waived";
+
+    private Messages() {
     }
   }
 

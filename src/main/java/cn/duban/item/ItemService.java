@@ -37,12 +37,14 @@ public class ItemService {
   private final BureauClock clock;
   private final int yellowDays;
   private final CalendarService calendar;
+  private final CoUnitParts coUnitParts;
 
   ItemService(ItemRepository items, ItemDirectory directory, OrganisationService organisation,
               RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
               ItemTimeline timeline, AttachmentService attachments, BureauClock clock, DubanProperties properties,
-              CalendarService calendar) {
+              CalendarService calendar, CoUnitParts coUnitParts) {
     this.calendar = calendar;
+    this.coUnitParts = coUnitParts;
     this.items = items;
     this.directory = directory;
     this.organisation = organisation;
@@ -75,6 +77,33 @@ public class ItemService {
     return code;
   }
 
+  /**
+   * The office waives a co-unit's part, with a reason: the co-unit's tasks end (the waiver is in the history) and
+   * the lead unit may apply for 办结 without it.
+   */
+  @Transactional
+  public void waiveCoUnit(String code, String unitId, String reason, DubanUser user) {
+    if (!user.hasRole(Roles.OFFICE) && !user.isAdmin()) {
+      throw new ForbiddenException("只有督查室可以豁免协办部门。");
+    }
+    ItemRow row = visible(code, user);
+    String why = ItemRules.requireText("reason", reason, "豁免理由");
+    CoUnitPart part = coUnitParts.of(code).stream().filter(p -> p.unitId().equals(unitId)).findFirst()
+        .orElseThrow(() -> new NotFoundException("「" + unitId + "」不是事项「" + code + "」的协办部门。"));
+    if (part.status().settled()) {
+      throw new cn.duban.system.web.ConflictException("协办部门「" + part.unitName() + "」的部分已" + part.statusLabel() + "。");
+    }
+    coUnitParts.waived(code, unitId, user.id(), why, clock.now());
+    // the co-unit's instance is the one waiting for the waiver whose coUnitId (set by the multi-instance on its
+    // parent execution) is this unit
+    EngineSystemContext.run(identityService, () -> runtimeService.createExecutionQuery()
+        .processInstanceId(row.processInstanceId())
+        .messageEventSubscriptionName(ItemProcess.Messages.CO_UNIT_WAIVED).list().stream()
+        .filter(e -> unitId.equals(runtimeService.getVariable(e.getId(), ItemProcess.Variables.CO_UNIT_ID)))
+        .findFirst()
+        .ifPresent(e -> runtimeService.messageEventReceived(ItemProcess.Messages.CO_UNIT_WAIVED, e.getId())));
+  }
+
   public ItemPage list(ItemFilter filter, DubanUser user) {
     Instant now = clock.now();
     Instant yellowFrom = yellowFrom(now);
@@ -90,7 +119,7 @@ public class ItemService {
     Instant now = clock.now();
     List<ProgressReport> reports = items.reports(code).stream()
         .map(r -> r.withAuthorName(organisation.personName(r.author()))).toList();
-    return new ItemDetail(view(row, now, yellowFrom(now)), reports, attachments.list(code),
+    return new ItemDetail(view(row, now, yellowFrom(now)), reports, coUnitParts.of(code), attachments.list(code),
         items.deadlineChanges(code), openTasks(row), timeline.of(row.processInstanceId()));
   }
 

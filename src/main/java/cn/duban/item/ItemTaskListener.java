@@ -46,6 +46,12 @@ class ItemTaskListener implements TaskListener {
     for (String name : ItemProcess.SHOWN_IN_TASKLIST) {
       task.setVariableLocal(name, task.getVariable(name));
     }
+    if (Elements.CO_UNIT_REPORT.equals(key)) {
+      // the report stays inside this co-unit's instance (on the task, or on its execution when a caller completes
+      // with execution variables), so co-units reporting at the same time never share a variable
+      task.setVariableLocal(Variables.CO_UNIT_REPORT, null);
+      task.getExecution().setVariableLocal(Variables.CO_UNIT_REPORT, null);
+    }
     lifecycle.taskCreated(code(task), key);
   }
 
@@ -65,6 +71,11 @@ class ItemTaskListener implements TaskListener {
         }
         return null;
       });
+      case Elements.CO_UNIT_SIGN_FOR -> lifecycle.coUnitSigned(code, text(task, Variables.CO_UNIT_ID),
+          task.getAssignee() != null ? task.getAssignee() : currentUser());
+      case Elements.CO_UNIT_REPORT -> lifecycle.coUnitDone(code, text(task, Variables.CO_UNIT_ID),
+          ItemLifecycle.rulesChecked(() -> ItemRules.requireText(Variables.CO_UNIT_REPORT,
+              coUnitReport(task), "协办完成情况")));
       case Elements.SIGN_OFF -> ItemLifecycle.rulesChecked(() -> {
         Object decision = task.getVariable(Variables.SIGN_OFF_DECISION);
         ItemRules.requireChoice(Variables.SIGN_OFF_DECISION, decision, "审核结果（销号或退回）",
@@ -115,13 +126,22 @@ class ItemTaskListener implements TaskListener {
     switch (action.toString()) {
       case Decisions.PROGRESS -> ItemLifecycle.rulesChecked(() ->
           ItemRules.requireText(Variables.PROGRESS_TEXT, task.getVariable(Variables.PROGRESS_TEXT), "进度情况"));
-      case Decisions.COMPLETE -> ItemLifecycle.rulesChecked(() ->
-          ItemRules.requireText(Variables.RESULT_TEXT, task.getVariable(Variables.RESULT_TEXT), "办结情况"));
+      case Decisions.COMPLETE -> {
+        ItemLifecycle.rulesChecked(() ->
+            ItemRules.requireText(Variables.RESULT_TEXT, task.getVariable(Variables.RESULT_TEXT), "办结情况"));
+        lifecycle.checkCoUnitsSettled(code);
+      }
       default -> lifecycle.checkExtension(code, text(task, Variables.EXTENSION_REASON),
           text(task, Variables.EXTENSION_DATE));
     }
     // the office's or the leader's feedback has been read on this form
     ItemProcess.FEEDBACK_SHOWN_ON_HANDLE.forEach(task.getExecution()::removeVariable);
+  }
+
+  /** The report as submitted: on the task (Tasklist's form) or on its execution (a complete with variables). */
+  private static Object coUnitReport(DelegateTask task) {
+    Object onTask = task.getVariableLocal(Variables.CO_UNIT_REPORT);
+    return onTask != null ? onTask : task.getExecution().getVariableLocal(Variables.CO_UNIT_REPORT);
   }
 
   private String currentUser() {

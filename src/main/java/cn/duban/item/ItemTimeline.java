@@ -71,6 +71,7 @@ class ItemTimeline {
     FIELD_LABELS.put("extensionComment", "审批说明");
     FIELD_LABELS.put("signOffDecision", "审核结果");
     FIELD_LABELS.put("signOffComment", "退回理由");
+    FIELD_LABELS.put("coUnitReport", "协办完成情况");
   }
 
   private final HistoryService historyService;
@@ -79,10 +80,12 @@ class ItemTimeline {
   private final OrganisationService organisation;
   private final ItemRepository items;
   private final BureauClock clock;
+  private final CoUnitParts coUnitParts;
 
   ItemTimeline(HistoryService historyService, TaskService taskService, IdentityService identityService,
-               OrganisationService organisation, ItemRepository items, BureauClock clock) {
+               OrganisationService organisation, ItemRepository items, BureauClock clock, CoUnitParts coUnitParts) {
     this.clock = clock;
+    this.coUnitParts = coUnitParts;
     this.historyService = historyService;
     this.taskService = taskService;
     this.identityService = identityService;
@@ -151,6 +154,10 @@ class ItemTimeline {
       events.add(event(comment.getTime(), "COMMENT", "添加评论", comment.getUserId(), null, comment.getTaskId(),
           Map.of("评论", comment.getFullMessage())));
     }
+    items.findByProcessInstance(processInstanceId).ifPresent(item -> coUnitParts.of(item.code()).stream()
+        .filter(p -> p.status() == CoUnitPart.Status.WAIVED)
+        .forEach(p -> events.add(new TimelineEvent(p.doneAt(), "CO_UNIT_WAIVED", "豁免协办部门「" + p.unitName() + "」",
+            p.waivedBy(), organisation.personName(p.waivedBy()), null, null, Map.of("豁免理由", p.waiveReason())))));
     items.findByProcessInstance(processInstanceId).ifPresent(item -> items.deadlineChanges(item.code())
         .forEach(change -> events.add(new TimelineEvent(change.changedAt(), "DEADLINE_CHANGED", "完成时限变更",
             change.approvedBy(), organisation.personName(change.approvedBy()), null, null,

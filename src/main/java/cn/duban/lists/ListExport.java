@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.duban.calendar.CalendarService;
+import cn.duban.item.CoUnitParts;
 import cn.duban.item.ItemLight;
 import cn.duban.item.ItemStatus;
 import cn.duban.item.ItemView;
@@ -47,9 +48,11 @@ class ListExport {
   private final OrganisationService organisation;
   private final CalendarService calendar;
   private final BureauClock clock;
+  private final CoUnitParts coUnitParts;
 
   ListExport(ListService lists, JdbcTemplate jdbc, OrganisationService organisation, CalendarService calendar,
-             BureauClock clock) {
+             BureauClock clock, CoUnitParts coUnitParts) {
+    this.coUnitParts = coUnitParts;
     this.lists = lists;
     this.jdbc = jdbc;
     this.organisation = organisation;
@@ -126,6 +129,10 @@ class ListExport {
     v.put(ListColumn.CLOSED_AT, time(item.closedAt()));
     v.put(ListColumn.EXTENSIONS, String.valueOf(item.extensionCount()));
     v.put(ListColumn.OVERDUE_WORKING_DAYS, String.valueOf(overdueWorkingDays(item)));
+    v.put(ListColumn.CO_UNIT_PROGRESS, String.join("；", coUnitParts.of(item.code()).stream()
+        .map(p -> p.unitName() + "：" + p.statusLabel()
+            + (p.waiveReason() != null ? "（" + p.waiveReason() + "）" : p.report() != null ? "（" + p.report() + "）" : ""))
+        .toList()));
     return v;
   }
 

@@ -1,22 +1,55 @@
 package cn.duban.lists;
 
+import java.io.IOException;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.duban.system.security.DubanUser;
 import cn.duban.system.security.Roles;
+import cn.duban.system.web.InvalidInputException;
 
 /** duban's pages for task lists: all lists, and one list with its items and figures. */
 @Controller
 class ListPagesController {
 
   private final ListService lists;
+  private final ListImport imports;
 
-  ListPagesController(ListService lists) {
+  ListPagesController(ListService lists, ListImport imports) {
     this.lists = lists;
+    this.imports = imports;
+  }
+
+  /** The file picker of the lists page: check (dry run) or issue; every problem is shown in a table. */
+  @PostMapping("/lists/import")
+  String importList(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String name,
+                    @RequestParam(required = false) String source, @RequestParam(required = false) String issuedBy,
+                    @RequestParam(defaultValue = "false") boolean dryRun,
+                    @RequestParam(defaultValue = "false") boolean allowPastDeadlines,
+                    @AuthenticationPrincipal DubanUser user, Model model, RedirectAttributes redirect) throws IOException {
+    try {
+      var result = imports.importFile(file.getBytes(), file.getOriginalFilename(),
+          new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines), user);
+      if (!dryRun) {
+        redirect.addFlashAttribute("message", result.summary());
+        return "redirect:/lists/" + result.listCode();
+      }
+      model.addAttribute("result", result);
+    } catch (ListImport.Refused refused) {
+      model.addAttribute("refused", refused.check());
+    } catch (InvalidInputException e) {
+      model.addAttribute("error", e.getMessage());
+    }
+    model.addAttribute("form", new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines));
+    return lists(user, model);
   }
 
   @GetMapping("/lists")

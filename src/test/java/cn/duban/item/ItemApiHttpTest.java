@@ -10,6 +10,7 @@ import static cn.duban.support.TestBureau.LEADER;
 import static cn.duban.support.TestBureau.OFFICE;
 import static cn.duban.support.TestBureau.PASSWORD;
 import static cn.duban.support.TestBureau.UNIT_A;
+import static cn.duban.support.TestBureau.UNIT_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -134,6 +135,36 @@ class ItemApiHttpTest {
     assertThat(kinds.get(kinds.size() - 1)).isEqualTo("CLOSED");
     assertThat(completedBy).containsExactly("签收:alice", "承办:alice", "承办:alice", "审核销号:olivia");
     assertThat(detail.get("timeline").get(0).get("actor").asText()).isEqualTo(OFFICE);
+  }
+
+  @Test
+  void coUnitsSignForAndReportTheirPartThroughTasklistsFormSubmission() {
+    Map<String, Object> body = new HashMap<>();
+    body.put("title", "联合开展发票风险排查");
+    body.put("unitId", UNIT_A);
+    body.put("coUnitIds", List.of(UNIT_B));
+    body.put("deadline", today.plusDays(15).toString());
+    String code = as(OFFICE).post("/api/items", body).json().get("code").asText();
+    Http bob = as(BOB);
+    String signFor = bob.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0).get("id").asText();
+    assertThat(bob.post("/engine-rest/task/" + signFor + "/claim", Map.of("userId", BOB)).status()).isEqualTo(204);
+    assertThat(bob.post("/engine-rest/task/" + signFor + "/submit-form", Map.of("variables", Map.of())).status())
+        .isEqualTo(204);
+    JsonNode report = bob.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0);
+    assertThat(report.get("name").asText()).isEqualTo("协办反馈");
+    assertThat(report.get("assignee").asText()).isEqualTo(BOB);
+    Http.Response submitted = bob.post("/engine-rest/task/" + report.get("id").asText() + "/submit-form",
+        vars("coUnitReport", "乙科已排查 30 户"));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+
+    JsonNode parts = as(ALICE).get("/api/items/" + code).json().get("coUnitParts");
+    assertThat(parts).hasSize(1);
+    assertThat(parts.at("/0/status").asText()).isEqualTo("DONE");
+    assertThat(parts.at("/0/report").asText()).isEqualTo("乙科已排查 30 户");
+    assertThat(as(OFFICE).post("/api/items/" + code + "/co-units/" + UNIT_B + "/waive", Map.of("reason", "x")).status())
+        .as("a part already done cannot be waived").isEqualTo(409);
+    assertThat(as(ALICE).post("/api/items/" + code + "/co-units/" + UNIT_B + "/waive", Map.of("reason", "x")).status())
+        .isEqualTo(403);
   }
 
   @Test

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,6 +57,7 @@ class ItemProcessTest {
   @Autowired ItemTasks tasks;
   @Autowired ItemRepository repository;
   @Autowired Users users;
+  @Autowired CoUnitParts coUnitParts;
 
   LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -206,6 +208,63 @@ class ItemProcessTest {
     // the 承办 form shows the office's reason
     assertThat(runtimeService.getVariable(pi.getId(), Variables.SIGN_OFF_COMMENT)).isEqualTo("缺少佐证材料");
     assertThat(repository.find(code).orElseThrow().status()).isEqualTo(ItemStatus.IN_PROGRESS);
+  }
+
+  String issueWithCoUnit() {
+    return items.issue(new ItemDraft("联合开展发票风险排查", "乙科协助排查", UNIT_A, null, List.of(UNIT_B), LEADER,
+        today.plusDays(20).toString(), null, null), users.get(OFFICE), false);
+  }
+
+  @Test
+  void shouldLetTheLeadUnitApplyForCompletionOnlyAfterTheCoUnitReported() {
+    String code = issueWithCoUnit();
+    ProcessInstance pi = instance(code);
+    assertThat(pi).isWaitingAt(Elements.SIGN_FOR, Elements.CO_UNIT_SIGN_FOR);
+    assertThat(task(Elements.CO_UNIT_SIGN_FOR)).hasCandidateGroup(UNIT_B);
+    work(code, Elements.SIGN_FOR, ALICE, Map.of(Variables.SIGN_FOR_DECISION, ACCEPT));
+
+    // the co-unit has not reported: 申请办结 is refused
+    assertThatThrownBy(() -> work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, COMPLETE,
+        Variables.RESULT_TEXT, "已完成")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("协办部门尚未完成：乙科（待签收）");
+
+    work(code, Elements.CO_UNIT_SIGN_FOR, BOB, Map.of());
+    assertThat(task(Elements.CO_UNIT_REPORT)).isAssignedTo(BOB);
+    assertThatThrownBy(() -> work(code, Elements.CO_UNIT_REPORT, BOB, Map.of()))
+        .hasMessageContaining("请填写协办完成情况");
+    work(code, Elements.CO_UNIT_REPORT, BOB, Map.of(Variables.CO_UNIT_REPORT, "乙科已排查 30 户"));
+    assertThat(pi).hasPassed(Elements.CO_UNIT_REPORT, Elements.CO_UNITS_DONE).isWaitingAt(Elements.HANDLE);
+    assertThat(runtimeService.getVariable(pi.getId(), Variables.CO_UNIT_REPORT)).as("kept on the task").isNull();
+    assertThat(coUnitParts.of(code)).singleElement().satisfies(p -> {
+      assertThat(p.status()).isEqualTo(CoUnitPart.Status.DONE);
+      assertThat(p.report()).isEqualTo("乙科已排查 30 户");
+      assertThat(p.assignee()).isEqualTo(BOB);
+    });
+
+    work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, COMPLETE, Variables.RESULT_TEXT, "已完成"));
+    work(code, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF));
+    assertThat(pi).hasPassed(Elements.SPLIT_CO_UNITS, Elements.CO_UNIT_PART, Elements.END).isEnded();
+  }
+
+  @Test
+  void shouldLetTheOfficeWaiveACoUnitWithAReason() {
+    String code = issueWithCoUnit();
+    ProcessInstance pi = instance(code);
+    work(code, Elements.SIGN_FOR, ALICE, Map.of(Variables.SIGN_FOR_DECISION, ACCEPT));
+    work(code, Elements.CO_UNIT_SIGN_FOR, BOB, Map.of());
+
+    assertThatThrownBy(() -> items.waiveCoUnit(code, UNIT_B, "不需要了", users.get(ALICE)))
+        .hasMessageContaining("只有督查室");
+    assertThatThrownBy(() -> items.waiveCoUnit(code, UNIT_B, " ", users.get(OFFICE)))
+        .hasMessageContaining("请填写豁免理由");
+    items.waiveCoUnit(code, UNIT_B, "乙科人员抽调，由甲科独立完成", users.get(OFFICE));
+
+    assertThat(pi).hasPassed(Elements.CO_UNIT_WAIVED).isWaitingAt(Elements.HANDLE);
+    assertThat(coUnitParts.of(code)).singleElement()
+        .satisfies(p -> assertThat(p.status()).isEqualTo(CoUnitPart.Status.WAIVED));
+    work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, COMPLETE, Variables.RESULT_TEXT, "已完成"));
+    assertThat(pi).isWaitingAt(Elements.SIGN_OFF);
+    assertThat(items.detail(code, users.get(OFFICE)).timeline()).extracting(TimelineEvent::kind).contains("CO_UNIT_WAIVED");
   }
 
   @Test

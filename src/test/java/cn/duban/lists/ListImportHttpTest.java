@@ -65,6 +65,37 @@ class ListImportHttpTest {
   }
 
   @Test
+  void theSameListReadsTheSameAsXlsxUtf8CsvUtf8BomCsvAndGbkCsv() {
+    List<List<Object>> rows = List.of(
+        row("序号", "事项名称", "工作要求", "责任部门", "协办部门", "责任人", "分管领导", "完成时限", "反馈周期", "备注"),
+        row("1", "落实小微企业“六税两费”减免政策", "逐户辅导，确保应享尽享，减免税款及时到位", "甲科", "乙科", "爱丽", "李领",
+            today.plusDays(30).toString(), "每月", "局党委会议定"),
+        row("2", "开展增值税发票风险专项排查", "排查高风险纳税人，形成排查报告", "乙科", "", "鲍勃", "",
+            "10个工作日", "每两周", ""),
+        row("3", "清理长期零申报和非正常户", "完成清理并建立台账", "甲科", "", "", LEADER,
+            today.plusDays(45).toString().replace("-", "/"), "每季度", "含，逗号的备注"));
+    JsonNode expected = null;
+    for (var file : List.of(
+        Map.entry("清单.xlsx", ListFiles.xlsx(rows)),
+        Map.entry("清单-utf8.csv", ListFiles.csv(rows, java.nio.charset.StandardCharsets.UTF_8, false)),
+        Map.entry("清单-bom.csv", ListFiles.csv(rows, java.nio.charset.StandardCharsets.UTF_8, true)),
+        Map.entry("清单-gbk.csv", ListFiles.csv(rows, ListFiles.GBK, false)))) {
+      Http.Response response = as(OFFICE).upload("/api/lists", file.getKey(), file.getValue(),
+          Map.of("name", "格式测试", "dryRun", "true"));
+      assertThat(response.status()).as(file.getKey() + ": " + response.body()).isEqualTo(200);
+      JsonNode items = response.json().get("items");
+      assertThat(items).as(file.getKey()).hasSize(3);
+      if (expected == null) {
+        expected = items;
+      } else {
+        assertThat(items).as(file.getKey()).isEqualTo(expected);
+      }
+    }
+    assertThat(expected.at("/0/coUnitIds/0").asText()).isEqualTo("YIK");
+    assertThat(expected.at("/2/remark").asText()).isEqualTo("含，逗号的备注");
+  }
+
+  @Test
   void aListIsIssuedExportedAndItsExportReimportsCleanly() throws Exception {
     Http.Response issued = as(OFFICE).upload("/api/lists", "四季度清单.xlsx", goodList(),
         Map.of("name", "导入测试清单", "issuedBy", "甲科", "source", "会议决定"));
