@@ -29,6 +29,8 @@ public class OrganisationService {
 
   private final IdentityService identityService;
   private final JdbcTemplate jdbc;
+  /** Names shown beside ids; a rename in Camunda Admin shows within a minute. */
+  private final DisplayNames names = new DisplayNames(java.time.Duration.ofMinutes(1));
 
   public OrganisationService(IdentityService identityService, JdbcTemplate jdbc) {
     this.identityService = identityService;
@@ -62,8 +64,9 @@ public class OrganisationService {
     return units().stream().filter(u -> u.name().equals(name)).findFirst();
   }
 
+  /** A unit's name for display (cached briefly: lists and exports show hundreds of rows). */
   public String unitName(String unitId) {
-    return unit(unitId).map(Unit::name).orElse(unitId);
+    return unitId == null ? null : names.get("unit:" + unitId, () -> unit(unitId).map(Unit::name).orElse(unitId));
   }
 
   /** The name of any group, unit or role (督查室, 局领导 …). */
@@ -71,8 +74,8 @@ public class OrganisationService {
     if (groupId == null) {
       return null;
     }
-    return system(() -> Optional.ofNullable(identityService.createGroupQuery().groupId(groupId).singleResult())
-        .map(Group::getName).orElse(groupId));
+    return names.get("group:" + groupId, () -> system(() -> Optional.ofNullable(
+        identityService.createGroupQuery().groupId(groupId).singleResult()).map(Group::getName).orElse(groupId)));
   }
 
   public Optional<Person> person(String userId) {
@@ -83,8 +86,9 @@ public class OrganisationService {
         .map(OrganisationService::toPerson));
   }
 
+  /** A person's name for display (cached briefly, like {@link #unitName}). */
   public String personName(String userId) {
-    return userId == null ? null : person(userId).map(Person::name).orElse(userId);
+    return userId == null ? null : names.get("user:" + userId, () -> person(userId).map(Person::name).orElse(userId));
   }
 
   /**
