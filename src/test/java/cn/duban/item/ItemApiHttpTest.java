@@ -85,6 +85,8 @@ class ItemApiHttpTest {
     // the webapps' own probes answer as in Camunda, so their login form works: nobody signed in, engine names
     assertThat(anonymous.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(404);
     assertThat(anonymous.get("/camunda/api/engine/engine/").json().findValuesAsText("name")).containsExactly("default");
+    assertThat(anonymous.post("/api/items", Map.of("title", "x")).status()).isEqualTo(401);
+    assertThat(anonymous.post("/engine-rest/process-definition/key/duban-item/start", Map.of()).status()).isEqualTo(401);
     Http.Response api = anonymous.get("/api/items");
     assertThat(api.contentType()).startsWith("application/problem+json");
     assertThat(api.json().get("detail").asText()).contains("请先登录");

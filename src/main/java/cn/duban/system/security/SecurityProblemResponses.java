@@ -34,6 +34,11 @@ class SecurityProblemResponses {
   void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     DubanUser user = SpringSecurityCamundaAuthenticationProvider.currentUser();
+    if (user == null) {
+      // e.g. a POST without a session fails the CSRF check before authentication is asked for: still "not signed in"
+      unauthorized(request, response, null);
+      return;
+    }
     String detail = user != null && user.isAuditor()
         ? "审计人员只能查看，不能修改任何数据。"
         : "您没有执行此操作的权限。";

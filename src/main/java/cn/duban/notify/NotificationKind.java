@@ -1,0 +1,39 @@
+package cn.duban.notify;
+
+/**
+ * What a notification is about: a stable English code, its Chinese label and whether several of one person and
+ * day go out as one digest (汇总) instead of one by one.
+ */
+public enum NotificationKind {
+  /** 临期提醒 (yellow light): the deadline is near. */
+  REMINDER("临期提醒", false, "您有 %d 个事项即将到期"),
+  /** 逾期催办 (red light): the deadline has passed; repeated while the item stays overdue, so digested. */
+  CHASE("逾期催办", true, "您有 %d 个事项已逾期"),
+  /** 督办: the supervising office takes the item up. */
+  SUPERVISION("督办", false, "您有 %d 个事项被督办"),
+  /** 通报: bureau leadership is told. */
+  BULLETIN("通报", false, "您有 %d 个事项被通报");
+
+  private final String label;
+  private final boolean digestible;
+  private final String digestHeadline;
+
+  NotificationKind(String label, boolean digestible, String digestHeadline) {
+    this.label = label;
+    this.digestible = digestible;
+    this.digestHeadline = digestHeadline;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public boolean digestible() {
+    return digestible;
+  }
+
+  /** The headline of a digest of {@code count} items, e.g. 您有 12 个事项已逾期. */
+  public String digestHeadline(int count) {
+    return digestHeadline.formatted(count);
+  }
+}

@@ -1,0 +1,243 @@
+package cn.duban.notify;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The outbox, the composed messages and their deliveries per channel, in schema {@code duban}. */
+@Repository
+class NotificationRepository {
+
+  /** First key of the advisory locks that keep two nodes from composing the same group (ASCII "NOTI"). */
+  private static final int GROUP_LOCK_SPACE = 0x4e4f5449;
+
+  private static final String ITEM_COLUMNS =
+      "id, recipient, kind, item_code, item_title, step, deadline, day, subject, body, link, message_id";
+
+  private final JdbcTemplate jdbc;
+
+  NotificationRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // --- the outbox ---------------------------------------------------------------------------------------------
+
+  /** Stores a notification unless one with the same dedup key exists; true when it was new. */
+  boolean insert(Notification n, Instant createdAt, Instant deliverAfter) {
+    return jdbc.update("insert into duban.notification (recipient, kind, item_code, item_title, step, deadline, day, "
+            + "subject, body, link, digestible, created_at, deliver_after) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "on conflict (item_code, step, kind, deadline, day, recipient) do nothing",
+        n.recipient(), n.kind().name(), n.itemCode(), n.itemTitle(), n.step(), n.deadline(), n.day(), n.subject(),
+        n.body(), n.link(), n.kind().digestible(), Timestamp.from(createdAt), Timestamp.from(deliverAfter)) == 1;
+  }
+
+  /**
+   * A group of waiting notifications that become one message: all digestible ones of a person, kind and day, or a
+   * single one ({@code singleId}).
+   */
+  record Group(String recipient, NotificationKind kind, LocalDate day, Long singleId) {
+
+    String lockKey() {
+      return recipient + "|" + kind + "|" + day + "|" + (singleId == null ? "digest" : singleId);
+    }
+  }
+
+  /** Groups with at least one notification due, the longest waiting first. Reads only; locks nothing. */
+  List<Group> dueGroups(Instant now, int limit) {
+    return jdbc.query("select recipient, kind, day, single_id, min(deliver_after) as due from ("
+            + "  select recipient, kind, day, case when digestible then null else id end as single_id, deliver_after"
+            + "  from duban.notification where message_id is null and deliver_after <= ?) waiting "
+            + "group by recipient, kind, day, single_id order by due, single_id nulls first limit ?",
+        (rs, i) -> new Group(rs.getString("recipient"), NotificationKind.valueOf(rs.getString("kind")),
+            rs.getObject("day", LocalDate.class), (Long) rs.getObject("single_id")),
+        Timestamp.from(now), limit);
+  }
+
+  /**
+   * Takes the group's lock for the rest of the transaction, or answers false at once when another node holds it:
+   * only one node composes a group at a time, so a digest is never split between two nodes.
+   */
+  boolean tryLock(Group group) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?, hashtext(?))", Boolean.class,
+        GROUP_LOCK_SPACE, group.lockKey()));
+  }
+
+  /**
+   * The group's waiting notifications, locked: for a digest every waiting one of the person, kind and day, also
+   * those whose digest delay has not yet passed, so that they go out together.
+   */
+  List<StoredNotification> lockWaiting(Group group) {
+    if (group.singleId() != null) {
+      return jdbc.query("select " + ITEM_COLUMNS + " from duban.notification where id = ? and message_id is null "
+          + "for update skip locked", STORED, group.singleId());
+    }
+    return jdbc.query("select " + ITEM_COLUMNS + " from duban.notification where message_id is null and digestible "
+            + "and recipient = ? and kind = ? and day = ? order by id for update skip locked",
+        STORED, group.recipient(), group.kind().name(), group.day());
+  }
+
+  long insertMessage(Group group, MessageComposer.Text text, int itemCount, Instant now) {
+    return jdbc.queryForObject("insert into duban.notification_message (recipient, kind, day, subject, body, link, "
+            + "item_count, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
+        group.recipient(), group.kind().name(), group.day(), text.subject(), text.body(), text.link(), itemCount,
+        Timestamp.from(now));
+  }
+
+  void attach(List<Long> notificationIds, long messageId) {
+    jdbc.update(con -> {
+      var ps = con.prepareStatement("update duban.notification set message_id = ? where id = any(?)");
+      ps.setLong(1, messageId);
+      ps.setArray(2, con.createArrayOf("bigint", notificationIds.toArray()));
+      return ps;
+    });
+  }
+
+  /** A notification as stored, with the message it went out in (null while waiting). */
+  record StoredNotification(long id, Notification notification, Long messageId) {
+  }
+
+  private static final RowMapper<StoredNotification> STORED = (rs, i) -> new StoredNotification(rs.getLong("id"),
+      notification(rs), (Long) rs.getObject("message_id"));
+
+  static Notification notification(ResultSet rs) throws SQLException {
+    return new Notification(rs.getString("recipient"), NotificationKind.valueOf(rs.getString("kind")),
+        rs.getString("item_code"), rs.getString("item_title"), rs.getString("step"),
+        rs.getObject("deadline", LocalDate.class), rs.getObject("day", LocalDate.class), rs.getString("subject"),
+        rs.getString("body"), rs.getString("link"));
+  }
+
+  // --- messages -----------------------------------------------------------------------------------------------
+
+  Optional<NotificationMessage> message(long id) {
+    List<Notification> items = items(id);
+    return jdbc.query("select id, recipient, kind, day, subject, body, link, created_at "
+            + "from duban.notification_message where id = ?",
+        (rs, i) -> new NotificationMessage(rs.getLong("id"), rs.getString("recipient"),
+            NotificationKind.valueOf(rs.getString("kind")), rs.getObject("day", LocalDate.class),
+            rs.getString("subject"), rs.getString("body"), rs.getString("link"),
+            MessageComposer.sorted(items), rs.getTimestamp("created_at").toInstant()), id)
+        .stream().findFirst();
+  }
+
+  /** The notifications of the given messages, by message. */
+  List<StoredNotification> itemsOf(List<Long> messageIds) {
+    if (messageIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query(con -> {
+      var ps = con.prepareStatement("select " + ITEM_COLUMNS + " from duban.notification where message_id = any(?) "
+          + "order by deadline, item_code, step");
+      ps.setArray(1, con.createArrayOf("bigint", messageIds.toArray()));
+      return ps;
+    }, STORED);
+  }
+
+  private List<Notification> items(long messageId) {
+    return itemsOf(List.of(messageId)).stream().map(StoredNotification::notification).toList();
+  }
+
+  // --- deliveries ---------------------------------------------------------------------------------------------
+
+  void insertDelivery(long messageId, String channel, Instant now) {
+    jdbc.update("insert into duban.notification_delivery (message_id, channel, status, attempts, next_attempt_at, "
+        + "updated_at) values (?, ?, 'PENDING', 0, ?, ?)", messageId, channel, Timestamp.from(now), Timestamp.from(now));
+  }
+
+  /** A delivery due on a channel, with the attempts made so far. */
+  record Due(long messageId, int attempts) {
+  }
+
+  /**
+   * Due deliveries of a channel, locked until the end of the transaction; rows another node has locked are skipped,
+   * so two nodes never work on the same delivery at the same time.
+   */
+  List<Due> lockDue(String channel, Instant now, int limit) {
+    return jdbc.query("select message_id, attempts from duban.notification_delivery "
+            + "where channel = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= ? "
+            + "order by next_attempt_at, message_id limit ? for update skip locked",
+        (rs, i) -> new Due(rs.getLong("message_id"), rs.getInt("attempts")), channel, Timestamp.from(now), limit);
+  }
+
+  /**
+   * Claims one due delivery of a channel for an external send: SENDING, one more attempt, due again at
+   * {@code leaseUntil} should this node die before it records the outcome. Commit before sending.
+   */
+  Optional<Due> claimOne(String channel, Instant now, Instant leaseUntil) {
+    return jdbc.query("update duban.notification_delivery d set status = 'SENDING', attempts = d.attempts + 1, "
+            + "next_attempt_at = ?, updated_at = ? "
+            + "where (d.message_id, d.channel) = (select message_id, channel from duban.notification_delivery "
+            + "  where channel = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= ? "
+            + "  order by next_attempt_at, message_id limit 1 for update skip locked) "
+            + "returning d.message_id, d.attempts",
+        (rs, i) -> new Due(rs.getLong("message_id"), rs.getInt("attempts")),
+        Timestamp.from(leaseUntil), Timestamp.from(now), channel, Timestamp.from(now)).stream().findFirst();
+  }
+
+  /**
+   * Records a delivery as SENT or SKIPPED; {@code expectedAttempts} guards against a node whose claim has expired
+   * and been taken over. False when nothing was updated.
+   */
+  boolean markDone(long messageId, String channel, int expectedAttempts, int attempts,
+                   NotificationChannel.DeliveryOutcome outcome, Instant now) {
+    return jdbc.update("update duban.notification_delivery set status = ?, attempts = ?, sent_at = ?, last_error = ?, "
+            + "updated_at = ? where message_id = ? and channel = ? and attempts = ?",
+        outcome.skipped() ? "SKIPPED" : "SENT", attempts, outcome.skipped() ? null : Timestamp.from(now),
+        outcome.reason(), Timestamp.from(now), messageId, channel, expectedAttempts) == 1;
+  }
+
+  /** Records a failed attempt: due again at {@code retryAt}, or FAILED for good when {@code retryAt} is null. */
+  boolean markFailed(long messageId, String channel, int expectedAttempts, int attempts, String error,
+                     Instant retryAt, Instant now) {
+    return jdbc.update("update duban.notification_delivery set status = ?, attempts = ?, "
+            + "next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, updated_at = ? "
+            + "where message_id = ? and channel = ? and attempts = ?",
+        retryAt == null ? "FAILED" : "PENDING", attempts, retryAt == null ? null : Timestamp.from(retryAt), error,
+        Timestamp.from(now), messageId, channel, expectedAttempts) == 1;
+  }
+
+  /** A delivery with its state, for the administrators' view of failures and for tests. */
+  record DeliveryState(long messageId, String channel, String status, int attempts, Instant nextAttemptAt,
+                       String lastError, Instant updatedAt, String recipient, String subject) {
+  }
+
+  private static final String DELIVERY_STATE = "select d.message_id, d.channel, d.status, d.attempts, "
+      + "d.next_attempt_at, d.last_error, d.updated_at, m.recipient, m.subject from duban.notification_delivery d "
+      + "join duban.notification_message m on m.id = d.message_id ";
+
+  private static final RowMapper<DeliveryState> DELIVERY_STATE_ROW = (rs, i) -> new DeliveryState(
+      rs.getLong("message_id"), rs.getString("channel"), rs.getString("status"), rs.getInt("attempts"),
+      rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
+      rs.getTimestamp("updated_at").toInstant(), rs.getString("recipient"), rs.getString("subject"));
+
+  List<DeliveryState> failed(int limit) {
+    return jdbc.query(DELIVERY_STATE + "where d.status = 'FAILED' order by d.updated_at desc, d.message_id limit ?",
+        DELIVERY_STATE_ROW, limit);
+  }
+
+  /** Puts every FAILED delivery back in the queue with a fresh count of attempts; returns how many. */
+  int retryFailed(Instant now) {
+    return jdbc.update("update duban.notification_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, "
+        + "updated_at = ? where status = 'FAILED'", Timestamp.from(now), Timestamp.from(now));
+  }
+
+  /** The deliveries of the given messages, by message and channel. */
+  List<DeliveryState> deliveries(List<Long> messageIds) {
+    if (messageIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query(con -> {
+      var ps = con.prepareStatement(DELIVERY_STATE + "where d.message_id = any(?) order by d.message_id, d.channel");
+      ps.setArray(1, con.createArrayOf("bigint", messageIds.toArray()));
+      return ps;
+    }, DELIVERY_STATE_ROW);
+  }
+}
