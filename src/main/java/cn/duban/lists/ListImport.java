@@ -47,13 +47,13 @@ public class ListImport {
     }
   }
 
-  private final ListChecker checker;
+  private final ListDirectory directory;
   private final ListService lists;
   private final OrganisationService organisation;
   private final BureauClock clock;
 
   ListImport(ListDirectory directory, ListService lists, OrganisationService organisation, BureauClock clock) {
-    this.checker = new ListChecker(directory);
+    this.directory = directory;
     this.lists = lists;
     this.organisation = organisation;
     this.clock = clock;
@@ -72,7 +72,7 @@ public class ListImport {
           new InvalidInputException(new FieldProblem("issuedBy", request.issuedBy(),
               "下发部门「" + request.issuedBy() + "」不存在")));
     }
-    ListCheck check = checker.check(content, fileName, new ListCheckOptions(clock.today(),
+    ListCheck check = new ListChecker(new MemoizingListDirectory(directory)).check(content, fileName, new ListCheckOptions(clock.today(),
         request.allowPastDeadlines(), null));
     if (!check.ok()) {
       throw new Refused(check);
