@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.duban.system.BureauClock;
+import cn.duban.system.security.EngineSystemContext;
 
 /**
  * The service tasks of the item process, as thin adapters: read the variables, call {@link ItemLifecycle},
@@ -74,6 +75,10 @@ class ItemDelegates {
           text(execution, Variables.ASSIGNEE), user(identityService));
       execution.setVariable(Variables.DEADLINE, newDeadline.toString());
       execution.setVariable(Variables.DUE_AT, Date.from(dueAt));
+      // the ladder starts again against the new deadline (its pending timers and 督办 are cancelled)
+      EngineSystemContext.run(identityService, () -> execution.getProcessEngineServices().getRuntimeService()
+          .createMessageCorrelation(ItemProcess.Messages.DEADLINE_CHANGED)
+          .processInstanceId(execution.getProcessInstanceId()).correlateAll());
     };
   }
 

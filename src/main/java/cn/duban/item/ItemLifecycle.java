@@ -51,7 +51,7 @@ public class ItemLifecycle {
     items.insert(new ItemRow(code, processInstanceId, item.listCode(), item.title(), item.requirement(),
         item.unitId(), item.coUnitIds(), item.assignee(), item.leaderId(), item.deadline(), dueAt,
         item.reportingCycle() == null ? null : item.reportingCycle().name(), ItemStatus.ISSUED, issuedBy, now,
-        null, null, null, 0, 0));
+        null, null, null, 0, 0, EscalationLevel.NONE, null));
     coUnitParts.create(code, item.coUnitIds());
     return new Registered(code, item, dueAt, organisation.unitName(item.unitId()));
   }

@@ -41,6 +41,22 @@ public final class ItemProcess {
     public static final String CO_UNIT_REPORT = "UserTask_CoUnitReport";
     public static final String CO_UNIT_WAIVED = "StartEvent_CoUnitWaived";
     public static final String CO_UNITS_DONE = "EndEvent_CoUnitsDone";
+    /** 逾期升级: the ladder */
+    public static final String ESCALATION = "SubProcess_Escalation";
+    public static final String TIMER_REMINDER = "TimerEvent_Reminder";
+    public static final String REMIND = "ServiceTask_Remind";
+    public static final String TIMER_OVERDUE = "TimerEvent_Overdue";
+    public static final String MARK_OVERDUE = "ServiceTask_MarkOverdue";
+    public static final String TIMER_NEXT_CHASE = "TimerEvent_NextChase";
+    public static final String CHASE = "ServiceTask_Chase";
+    public static final String TIMER_SUPERVISE = "TimerEvent_Supervise";
+    public static final String START_SUPERVISION = "ServiceTask_StartSupervision";
+    /** 督办: the office issues a 督办单 */
+    public static final String SUPERVISE = "UserTask_Supervise";
+    public static final String ISSUE_SUPERVISION_ORDER = "ServiceTask_IssueSupervisionOrder";
+    public static final String TIMER_BULLETIN = "TimerEvent_Bulletin";
+    public static final String BULLETIN = "ServiceTask_Bulletin";
+    public static final String DEADLINE_CHANGED = "BoundaryEvent_DeadlineChanged";
 
     private Elements() {
     }
@@ -80,6 +96,10 @@ public final class ItemProcess {
     public static final String CO_UNIT_ID = "coUnitId";
     /** a co-unit's report of its part, kept local to its task so parallel co-units never collide */
     public static final String CO_UNIT_REPORT = "coUnitReport";
+    /** the office's 督办单 */
+    public static final String SUPERVISION_ORDER = "supervisionOrder";
+    /** the working day a ladder step is planned for (local to the step's branch): the notifications' day */
+    public static final String ESCALATION_DAY = "escalationDay";
 
     private Variables() {
     }
@@ -89,6 +109,8 @@ public final class ItemProcess {
   public static final class Messages {
     /** The office waives a co-unit's part (correlated with the co-unit's {@code coUnitId}). */
     public static final String CO_UNIT_WAIVED = "duban-co-unit-waived";
+    /** An approved extension restarts the escalation ladder against the new deadline. */
+    public static final String DEADLINE_CHANGED = "duban-deadline-changed";
 
     private Messages() {
     }
@@ -119,7 +141,8 @@ public final class ItemProcess {
       Elements.HANDLE, List.of(Variables.HANDLE_ACTION, Variables.PROGRESS_TEXT, Variables.RESULT_TEXT,
           Variables.EXTENSION_REASON, Variables.EXTENSION_DATE),
       Elements.APPROVE_EXTENSION, List.of(Variables.EXTENSION_DECISION, Variables.EXTENSION_COMMENT),
-      Elements.SIGN_OFF, List.of(Variables.SIGN_OFF_DECISION, Variables.SIGN_OFF_COMMENT));
+      Elements.SIGN_OFF, List.of(Variables.SIGN_OFF_DECISION, Variables.SIGN_OFF_COMMENT),
+      Elements.SUPERVISE, List.of(Variables.SUPERVISION_ORDER));
 
   /** Copied to each task, so Tasklist's filters can show them to people who may only read their own tasks. */
   static final List<String> SHOWN_IN_TASKLIST = List.of(Variables.ITEM_CODE, Variables.TITLE, Variables.UNIT_NAME,

@@ -23,6 +23,9 @@ public class ItemRepository {
       + "co_unit_ids, assignee, leader_id, deadline, due_at, reporting_cycle, status, issued_by, issued_at, "
       + "signed_at, completed_at, closed_at, extension_count, return_count";
 
+  /** What is read: the written columns and what the escalation ladder adds. */
+  private static final String SELECT = COLUMNS + ", escalation_level, bulletin_at";
+
   private final JdbcTemplate jdbc;
 
   public ItemRepository(JdbcTemplate jdbc) {
@@ -69,11 +72,11 @@ public class ItemRepository {
   }
 
   public Optional<ItemRow> find(String code) {
-    return jdbc.query("select " + COLUMNS + " from duban.item where code = ?", ROW, code).stream().findFirst();
+    return jdbc.query("select " + SELECT + " from duban.item where code = ?", ROW, code).stream().findFirst();
   }
 
   Optional<ItemRow> findByProcessInstance(String processInstanceId) {
-    return jdbc.query("select " + COLUMNS + " from duban.item where process_instance_id = ?", ROW, processInstanceId)
+    return jdbc.query("select " + SELECT + " from duban.item where process_instance_id = ?", ROW, processInstanceId)
         .stream().findFirst();
   }
 
@@ -104,9 +107,32 @@ public class ItemRepository {
         Timestamp.from(at), Timestamp.from(at), code);
   }
 
+  /** An extension moves the deadline: the ladder starts again from the bottom against the new one. */
   void changeDeadline(String code, LocalDate deadline, Instant dueAt, Instant at) {
-    jdbc.update("update duban.item set deadline = ?, due_at = ?, extension_count = extension_count + 1, updated_at = ? "
-        + "where code = ?", deadline, Timestamp.from(dueAt), Timestamp.from(at), code);
+    jdbc.update("update duban.item set deadline = ?, due_at = ?, extension_count = extension_count + 1, "
+        + "escalation_level = 'NONE', updated_at = ? where code = ?", deadline, Timestamp.from(dueAt),
+        Timestamp.from(at), code);
+  }
+
+  /** A step of the escalation ladder happened: the level rises (never falls) and the step's time is kept. */
+  public void escalated(String code, EscalationLevel level, Instant at) {
+    String column = switch (level) {
+      case REMINDED -> "reminded_at";
+      case CHASED -> "chased_at";
+      case SUPERVISED -> "supervised_at";
+      case BULLETINED -> "bulletin_at";
+      case NONE -> throw new IllegalArgumentException("NONE is no step");
+    };
+    jdbc.update("update duban.item set escalation_level = case when array_position(array['NONE','REMINDED','CHASED',"
+        + "'SUPERVISED','BULLETINED']::varchar[], escalation_level) < array_position(array['NONE','REMINDED','CHASED',"
+        + "'SUPERVISED','BULLETINED']::varchar[], ?::varchar) then ? else escalation_level end, "
+        + column + " = coalesce(" + column + ", ?), updated_at = ? where code = ?",
+        level.name(), level.name(), Timestamp.from(at), Timestamp.from(at), code);
+  }
+
+  public EscalationLevel escalationLevel(String code) {
+    return EscalationLevel.valueOf(jdbc.queryForObject("select escalation_level from duban.item where code = ?",
+        String.class, code));
   }
 
   /**
@@ -119,7 +145,7 @@ public class ItemRepository {
     where(filter, visibleUnits, visibleTo, now, yellowFrom, where, args);
     args.add(filter.size());
     args.add((long) filter.page() * filter.size());
-    return jdbc.query("select " + COLUMNS + " from duban.item" + where + " order by due_at, code limit ? offset ?",
+    return jdbc.query("select " + SELECT + " from duban.item" + where + " order by due_at, code limit ? offset ?",
         ROW, args.toArray());
   }
 
@@ -223,6 +249,7 @@ public class ItemRepository {
         rs.getString("assignee"), rs.getString("leader_id"), rs.getObject("deadline", LocalDate.class),
         instant(rs, "due_at"), rs.getString("reporting_cycle"), ItemStatus.valueOf(rs.getString("status")),
         rs.getString("issued_by"), instant(rs, "issued_at"), instant(rs, "signed_at"), instant(rs, "completed_at"),
-        instant(rs, "closed_at"), rs.getInt("extension_count"), rs.getInt("return_count"));
+        instant(rs, "closed_at"), rs.getInt("extension_count"), rs.getInt("return_count"),
+        EscalationLevel.valueOf(rs.getString("escalation_level")), instant(rs, "bulletin_at"));
   };
 }

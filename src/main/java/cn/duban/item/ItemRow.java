@@ -8,5 +8,6 @@ import java.util.List;
 public record ItemRow(String code, String processInstanceId, String listCode, String title, String requirement,
                       String unitId, List<String> coUnitIds, String assignee, String leaderId, LocalDate deadline,
                       Instant dueAt, String reportingCycle, ItemStatus status, String issuedBy, Instant issuedAt,
-                      Instant signedAt, Instant completedAt, Instant closedAt, int extensionCount, int returnCount) {
+                      Instant signedAt, Instant completedAt, Instant closedAt, int extensionCount, int returnCount,
+                      EscalationLevel escalationLevel, Instant bulletinAt) {
 }

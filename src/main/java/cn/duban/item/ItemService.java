@@ -148,13 +148,20 @@ public class ItemService {
   private ItemView view(ItemRow row, Instant now, Instant yellowFrom) {
     ItemLight light = ItemLight.of(row.status(), row.dueAt(), row.closedAt(), now, yellowFrom);
     ReportingCycle cycle = ReportingCycle.parse(row.reportingCycle()).orElse(null);
+    // 待销号 and overdue: the office holds the ball, the assignee is not chased
+    String lightLabel = light == ItemLight.RED && row.status() == ItemStatus.PENDING_SIGNOFF
+        ? "红灯：已逾期（待销号，督查室审核中）" : light.label();
+    LocalDate until = row.status() == ItemStatus.CLOSED && row.closedAt() != null
+        ? LocalDate.ofInstant(row.closedAt(), clock.zone()) : LocalDate.ofInstant(now, clock.zone());
+    int overdueWorkingDays = Math.max(0, calendar.workingDaysBetween(row.deadline(), until));
     return new ItemView(row.code(), row.listCode(), row.title(), row.requirement(), row.unitId(),
         organisation.unitName(row.unitId()), row.coUnitIds(), row.assignee(), organisation.personName(row.assignee()),
         row.leaderId(), organisation.personName(row.leaderId()), row.deadline(), row.dueAt(),
         cycle == null ? null : cycle.name(), cycle == null ? null : cycle.label(), row.status(),
-        row.status().label(), light, light.label(), light == ItemLight.RED, row.issuedBy(), row.issuedAt(),
+        row.status().label(), light, lightLabel, light == ItemLight.RED, row.issuedBy(), row.issuedAt(),
         row.signedAt(), row.completedAt(), row.closedAt(), row.extensionCount(), row.returnCount(),
-        row.processInstanceId());
+        row.processInstanceId(), row.escalationLevel(), row.escalationLevel().label(), overdueWorkingDays,
+        row.bulletinAt() != null);
   }
 
   /**

@@ -76,6 +76,8 @@ class ItemTaskListener implements TaskListener {
       case Elements.CO_UNIT_REPORT -> lifecycle.coUnitDone(code, text(task, Variables.CO_UNIT_ID),
           ItemLifecycle.rulesChecked(() -> ItemRules.requireText(Variables.CO_UNIT_REPORT,
               coUnitReport(task), "协办完成情况")));
+      case Elements.SUPERVISE -> ItemLifecycle.rulesChecked(() -> ItemRules.requireText(Variables.SUPERVISION_ORDER,
+          task.getVariable(Variables.SUPERVISION_ORDER), "督办要求"));
       case Elements.SIGN_OFF -> ItemLifecycle.rulesChecked(() -> {
         Object decision = task.getVariable(Variables.SIGN_OFF_DECISION);
         ItemRules.requireChoice(Variables.SIGN_OFF_DECISION, decision, "审核结果（销号或退回）",

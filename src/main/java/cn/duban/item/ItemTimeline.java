@@ -72,6 +72,7 @@ class ItemTimeline {
     FIELD_LABELS.put("signOffDecision", "审核结果");
     FIELD_LABELS.put("signOffComment", "退回理由");
     FIELD_LABELS.put("coUnitReport", "协办完成情况");
+    FIELD_LABELS.put("supervisionOrder", "督办要求");
   }
 
   private final HistoryService historyService;

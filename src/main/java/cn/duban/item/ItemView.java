@@ -11,5 +11,6 @@ public record ItemView(String code, String listCode, String title, String requir
                        String reportingCycleLabel, ItemStatus status, String statusLabel, ItemLight light,
                        String lightLabel, boolean overdue, String issuedBy, Instant issuedAt, Instant signedAt,
                        Instant completedAt, Instant closedAt, int extensionCount, int returnCount,
-                       String processInstanceId) {
+                       String processInstanceId, EscalationLevel escalationLevel, String escalationLabel,
+                       int overdueWorkingDays, boolean markedForBulletin) {
 }

@@ -128,19 +128,12 @@ class ListExport {
     v.put(ListColumn.COMPLETED_AT, time(item.completedAt()));
     v.put(ListColumn.CLOSED_AT, time(item.closedAt()));
     v.put(ListColumn.EXTENSIONS, String.valueOf(item.extensionCount()));
-    v.put(ListColumn.OVERDUE_WORKING_DAYS, String.valueOf(overdueWorkingDays(item)));
+    v.put(ListColumn.OVERDUE_WORKING_DAYS, String.valueOf(item.overdueWorkingDays()));
     v.put(ListColumn.CO_UNIT_PROGRESS, String.join("；", coUnitParts.of(item.code()).stream()
         .map(p -> p.unitName() + "：" + p.statusLabel()
             + (p.waiveReason() != null ? "（" + p.waiveReason() + "）" : p.report() != null ? "（" + p.report() + "）" : ""))
         .toList()));
     return v;
-  }
-
-  /** Working days past the deadline: until today while open, until the sign-off once closed. */
-  int overdueWorkingDays(ItemView item) {
-    LocalDate end = item.status() == ItemStatus.CLOSED && item.closedAt() != null
-        ? LocalDate.ofInstant(item.closedAt(), clock.zone()) : clock.today();
-    return Math.max(0, calendar.workingDaysBetween(item.deadline(), end));
   }
 
   private String time(Instant instant) {

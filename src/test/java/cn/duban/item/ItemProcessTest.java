@@ -58,6 +58,8 @@ class ItemProcessTest {
   @Autowired ItemRepository repository;
   @Autowired Users users;
   @Autowired CoUnitParts coUnitParts;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -265,6 +267,133 @@ class ItemProcessTest {
     work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, COMPLETE, Variables.RESULT_TEXT, "已完成"));
     assertThat(pi).isWaitingAt(Elements.SIGN_OFF);
     assertThat(items.detail(code, users.get(OFFICE)).timeline()).extracting(TimelineEvent::kind).contains("CO_UNIT_WAIVED");
+  }
+
+  // --- the escalation ladder, with the engine's clock and its jobs (no sleeping) -------------------------------
+
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  static java.util.Date at(String localDateTime) {
+    return java.util.Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant());
+  }
+
+  /** Moves the clock to the timer's due date and runs its job, as the job executor would. */
+  void fire(ProcessInstance pi, String timerId) {
+    var job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(timerId).singleResult();
+    assertThat(job).as("timer " + timerId).isNotNull();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(job.getDuedate().getTime() + 1000));
+    managementService.executeJob(job.getId());
+  }
+
+  java.util.Date due(ProcessInstance pi, String timerId) {
+    return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(timerId).singleResult()
+        .getDuedate();
+  }
+
+  List<String> notified(String code, String kind) {
+    return jdbc.queryForList("select recipient || '@' || day from duban.notification where item_code = ? and kind = ? "
+        + "order by id", String.class, code, kind);
+  }
+
+  /** Deadline Tuesday 2026-12-15, issued on Tuesday 2026-12-01 to 甲科 (alice, head, and andy). */
+  String issueOnFirstOfDecember() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at("2026-12-01T10:00:00"));
+    return items.issue(new ItemDraft("清理欠缴税款", "按户清理", UNIT_A, null, List.of(), LEADER, "2026-12-15", null,
+        null), users.get(OFFICE), false);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resetClock() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
+  @Test
+  void shouldClimbTheLadderInWorkingDaysWhenTheItemStaysOverdue() {
+    String code = issueOnFirstOfDecember();
+    ProcessInstance pi = instance(code);
+    // 3rd working day before Tue 12-15: Thu 12-10, 09:00
+    assertThat(due(pi, Elements.TIMER_REMINDER)).isEqualTo(at("2026-12-10T09:00:00"));
+
+    fire(pi, Elements.TIMER_REMINDER);
+    // before 签收: everyone in 甲科 (other tests may have added members)
+    assertThat(notified(code, "REMINDER")).contains("alice@2026-12-10", "andy@2026-12-10").allMatch(r -> r.endsWith("@2026-12-10"));
+    assertThat(repository.escalationLevel(code)).isEqualTo(EscalationLevel.REMINDED);
+
+    work(code, Elements.SIGN_FOR, ALICE, Map.of(Variables.SIGN_FOR_DECISION, ACCEPT));
+    assertThat(due(pi, Elements.TIMER_OVERDUE)).isEqualTo(at("2026-12-16T00:00:00"));
+    fire(pi, Elements.TIMER_OVERDUE);
+    assertThat(notified(code, "CHASE")).containsExactly("alice@2026-12-16");
+    assertThat(repository.escalationLevel(code)).isEqualTo(EscalationLevel.CHASED);
+    // the daily chase at 09:00 the same day is the same notification: still one per person per day
+    assertThat(due(pi, Elements.TIMER_NEXT_CHASE)).isEqualTo(at("2026-12-16T09:00:00"));
+    fire(pi, Elements.TIMER_NEXT_CHASE);
+    assertThat(notified(code, "CHASE")).containsExactly("alice@2026-12-16");
+    assertThat(due(pi, Elements.TIMER_NEXT_CHASE)).isEqualTo(at("2026-12-17T09:00:00"));
+
+    // 督办: 2nd working day after the deadline (Thu 12-17); the leader in charge is told, the office issues a 督办单
+    assertThat(due(pi, Elements.TIMER_SUPERVISE)).isEqualTo(at("2026-12-17T09:00:00"));
+    fire(pi, Elements.TIMER_SUPERVISE);
+    assertThat(notified(code, "SUPERVISION")).containsExactly("leo@2026-12-17");
+    assertThat(pi).isWaitingAt(Elements.SUPERVISE);
+    assertThat(task(Elements.SUPERVISE)).hasCandidateGroup("duban-office");
+    work(code, Elements.SUPERVISE, OFFICE, Map.of(Variables.SUPERVISION_ORDER, "限 12 月 18 日前报送清欠进度"));
+    assertThat(jdbc.queryForObject("select count(*) from duban.notification where item_code = ? and step = "
+        + "'SUPERVISION_ORDER' and recipient = ?", Long.class, code, ALICE)).isEqualTo(1);
+    assertThat(repository.escalationLevel(code)).isEqualTo(EscalationLevel.SUPERVISED);
+
+    // 通报: 5th working day after the deadline (Tue 12-22), to bureau leadership
+    assertThat(due(pi, Elements.TIMER_BULLETIN)).isEqualTo(at("2026-12-22T09:00:00"));
+    fire(pi, Elements.TIMER_BULLETIN);
+    assertThat(notified(code, "BULLETIN")).contains("leo@2026-12-22").allMatch(r -> r.endsWith("@2026-12-22"));
+    ItemView view = items.view(repository.find(code).orElseThrow());
+    assertThat(view.escalationLevel()).isEqualTo(EscalationLevel.BULLETINED);
+    assertThat(view.markedForBulletin()).isTrue();
+    assertThat(view.overdueWorkingDays()).isEqualTo(5);
+
+    // 销号 stops everything
+    work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, COMPLETE, Variables.RESULT_TEXT, "已清理"));
+    work(code, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF));
+    assertThat(pi).hasPassed(Elements.REMIND, Elements.MARK_OVERDUE, Elements.CHASE, Elements.START_SUPERVISION,
+        Elements.ISSUE_SUPERVISION_ORDER, Elements.BULLETIN).isEnded();
+    assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void shouldRestartTheLadderAgainstTheNewDeadlineWhenAnExtensionIsApproved() {
+    String code = issueOnFirstOfDecember();
+    ProcessInstance pi = instance(code);
+    work(code, Elements.SIGN_FOR, ALICE, Map.of(Variables.SIGN_FOR_DECISION, ACCEPT));
+    fire(pi, Elements.TIMER_REMINDER);
+    fire(pi, Elements.TIMER_OVERDUE);
+    fire(pi, Elements.TIMER_SUPERVISE);
+    assertThat(pi).isWaitingAt(Elements.SUPERVISE);
+
+    // overdue, 督办 pending: the leader approves a new deadline, Thu 2026-12-31
+    work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, EXTEND, Variables.EXTENSION_REASON, "需外省协查",
+        Variables.EXTENSION_DATE, "2026-12-31"));
+    work(code, Elements.APPROVE_EXTENSION, LEADER, Map.of(Variables.EXTENSION_DECISION, APPROVE));
+
+    assertThat(pi).hasPassed(Elements.DEADLINE_CHANGED).isWaitingAt(Elements.HANDLE, Elements.TIMER_REMINDER);
+    assertThat(taskQuery().taskDefinitionKey(Elements.SUPERVISE).count()).as("督办 cancelled").isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(Elements.TIMER_BULLETIN)
+        .count()).isZero();
+    // 3rd working day before Thu 12-31: Mon 12-28, 09:00
+    assertThat(due(pi, Elements.TIMER_REMINDER)).isEqualTo(at("2026-12-28T09:00:00"));
+    assertThat(repository.escalationLevel(code)).isEqualTo(EscalationLevel.NONE);
+  }
+
+  @Test
+  void shouldNotChaseWhileTheOfficeHoldsTheBall() {
+    String code = issueOnFirstOfDecember();
+    ProcessInstance pi = instance(code);
+    work(code, Elements.SIGN_FOR, ALICE, Map.of(Variables.SIGN_FOR_DECISION, ACCEPT));
+    work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, COMPLETE, Variables.RESULT_TEXT, "已完成"));
+    fire(pi, Elements.TIMER_REMINDER);
+    fire(pi, Elements.TIMER_OVERDUE);
+    assertThat(notified(code, "CHASE")).isEmpty();
+    ItemView view = items.view(repository.find(code).orElseThrow());
+    assertThat(view.light()).isEqualTo(ItemLight.RED);
+    assertThat(view.lightLabel()).contains("待销号");
   }
 
   @Test

@@ -1,0 +1,132 @@
+package cn.duban.escalation;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.duban.item.EscalationLevel;
+import cn.duban.item.ItemProcess;
+import cn.duban.item.ItemRepository;
+import cn.duban.item.ItemRow;
+import cn.duban.item.ItemStatus;
+import cn.duban.notify.Notification;
+import cn.duban.notify.NotificationKind;
+import cn.duban.notify.NotificationService;
+import cn.duban.organisation.OrganisationService;
+import cn.duban.organisation.Person;
+import cn.duban.system.BureauClock;
+import cn.duban.system.security.Roles;
+
+/**
+ * The steps of the escalation ladder: each raises the item's escalation level and puts its notifications in the
+ * outbox, in the step's own transaction (so a retried or concurrent job stores them once: see the dedup key).
+ */
+@Configuration(proxyBeanMethods = false)
+class EscalationDelegates {
+
+  private final ItemRepository items;
+  private final OrganisationService organisation;
+  private final NotificationService notifications;
+  private final BureauClock clock;
+
+  EscalationDelegates(ItemRepository items, OrganisationService organisation, NotificationService notifications,
+                      BureauClock clock) {
+    this.items = items;
+    this.organisation = organisation;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  /** 临期提醒: the assignee, or before 签收 the unit's members. */
+  @Bean
+  JavaDelegate remindDelegate() {
+    return execution -> step(execution, EscalationLevel.REMINDED, NotificationKind.REMINDER, item -> handlers(item));
+  }
+
+  /** 逾期催办: assignee and unit heads; not while the item waits for 销号 (the office holds the ball). */
+  @Bean
+  JavaDelegate chaseDelegate() {
+    return execution -> step(execution, EscalationLevel.CHASED, NotificationKind.CHASE, item -> {
+      if (item.status() == ItemStatus.PENDING_SIGNOFF) {
+        return Set.of();
+      }
+      Set<String> recipients = handlers(item);
+      recipients.addAll(organisation.heads(item.unitId()));
+      return recipients;
+    });
+  }
+
+  /** 督办 starts: the leader in charge is told; the office gets the 督办 task. */
+  @Bean
+  JavaDelegate superviseDelegate() {
+    return execution -> step(execution, EscalationLevel.SUPERVISED, NotificationKind.SUPERVISION, item ->
+        item.leaderId() != null ? new LinkedHashSet<>(Set.of(item.leaderId())) : members(Roles.LEADERS));
+  }
+
+  /** The office's 督办单 goes to the assignee and the unit heads. */
+  @Bean
+  JavaDelegate supervisionOrderDelegate() {
+    return execution -> {
+      ItemRow item = item(execution);
+      Set<String> recipients = handlers(item);
+      recipients.addAll(organisation.heads(item.unitId()));
+      String order = String.valueOf(execution.getVariable(ItemProcess.Variables.SUPERVISION_ORDER));
+      for (String recipient : recipients) {
+        notifications.enqueue(new Notification(recipient, NotificationKind.SUPERVISION, item.code(), item.title(),
+            "SUPERVISION_ORDER", item.deadline(), clock.today(), "【督办单】" + item.code() + " " + item.title(),
+            "督查室督办要求：" + order, null));
+      }
+    };
+  }
+
+  /** 通报: bureau leadership is told; the item is marked for the periodic 通报 report. */
+  @Bean
+  JavaDelegate bulletinDelegate() {
+    return execution -> step(execution, EscalationLevel.BULLETINED, NotificationKind.BULLETIN,
+        item -> members(Roles.LEADERS));
+  }
+
+  private interface Recipients {
+    Set<String> of(ItemRow item);
+  }
+
+  private void step(DelegateExecution execution, EscalationLevel level, NotificationKind kind, Recipients recipients) {
+    ItemRow item = item(execution);
+    if (!item.status().isOpen()) {
+      return;
+    }
+    LocalDate day = day(execution);
+    for (String recipient : recipients.of(item)) {
+      notifications.enqueue(Notification.of(kind, recipient, item.code(), item.title(), item.deadline(), day));
+    }
+    if (kind != NotificationKind.CHASE || item.status() != ItemStatus.PENDING_SIGNOFF) {
+      items.escalated(item.code(), level, clock.now());
+    }
+  }
+
+  private ItemRow item(DelegateExecution execution) {
+    String code = String.valueOf(execution.getVariable(ItemProcess.Variables.ITEM_CODE));
+    return items.find(code).orElseThrow(() -> new IllegalStateException("No item " + code));
+  }
+
+  /** Who handles the item: the assignee, or before 签收 everyone in the unit. */
+  private Set<String> handlers(ItemRow item) {
+    return item.assignee() != null ? new LinkedHashSet<>(Set.of(item.assignee())) : members(item.unitId());
+  }
+
+  private Set<String> members(String groupId) {
+    Set<String> ids = new LinkedHashSet<>();
+    organisation.members(groupId).stream().map(Person::id).forEach(ids::add);
+    return ids;
+  }
+
+  private LocalDate day(DelegateExecution execution) {
+    Object planned = execution.getVariable(ItemProcess.Variables.ESCALATION_DAY);
+    return planned == null ? clock.today() : LocalDate.parse(planned.toString());
+  }
+}

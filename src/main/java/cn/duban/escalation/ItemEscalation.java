@@ -1,0 +1,79 @@
+package cn.duban.escalation;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import cn.duban.calendar.CalendarService;
+import cn.duban.item.ItemProcess;
+import cn.duban.system.BureauClock;
+
+/**
+ * The dates of the escalation ladder in {@code duban-item.bpmn} ({@code ${itemEscalation.reminderAt(execution)}} …),
+ * counted in working days against the item's current deadline D, at 09:00 in the bureau's zone:
+ * 临期提醒 on the 3rd working day before D; 逾期催办 when D has passed, then every working day; 督办 on the 2nd and
+ * 通报 on the 5th working day after D. Each method also keeps the planned day on the step's branch, so that the
+ * notifications of a step carry the same day however late or often its job runs.
+ */
+@Component("itemEscalation")
+public class ItemEscalation {
+
+  static final LocalTime NINE = LocalTime.of(9, 0);
+
+  private final CalendarService calendar;
+  private final BureauClock clock;
+  private final EscalationProperties properties;
+
+  ItemEscalation(CalendarService calendar, BureauClock clock, EscalationProperties properties) {
+    this.calendar = calendar;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  public Date reminderAt(DelegateExecution execution) {
+    return planned(execution, calendar.addWorkingDays(deadline(execution), -properties.remindWorkingDaysBefore()));
+  }
+
+  /** The moment the deadline has passed: the end of day D. */
+  public Date overdueAt(DelegateExecution execution) {
+    LocalDate deadline = deadline(execution);
+    execution.setVariableLocal(ItemProcess.Variables.ESCALATION_DAY, deadline.plusDays(1).toString());
+    return Date.from(clock.endOfDay(deadline).plusSeconds(1));
+  }
+
+  /** The next 09:00 of a working day after now. */
+  public Date nextChaseAt(DelegateExecution execution) {
+    ZonedDateTime now = clock.now().atZone(clock.zone());
+    LocalDate day = now.toLocalDate();
+    if (!calendar.isWorkingDay(day) || !now.toLocalTime().isBefore(NINE)) {
+      day = calendar.addWorkingDays(day, 1);
+    }
+    return planned(execution, day);
+  }
+
+  public Date superviseAt(DelegateExecution execution) {
+    return planned(execution, calendar.addWorkingDays(deadline(execution), properties.superviseWorkingDaysAfter()));
+  }
+
+  public Date bulletinAt(DelegateExecution execution) {
+    return planned(execution, calendar.addWorkingDays(deadline(execution), properties.bulletinWorkingDaysAfter()));
+  }
+
+  /** The 督办 task is due by the end of the next working day. */
+  public Date supervisionDue(DelegateExecution execution) {
+    return Date.from(clock.endOfDay(calendar.addWorkingDays(clock.today(), 1)));
+  }
+
+  private Date planned(DelegateExecution execution, LocalDate day) {
+    execution.setVariableLocal(ItemProcess.Variables.ESCALATION_DAY, day.toString());
+    return Date.from(ZonedDateTime.of(day, NINE, clock.zone()).toInstant());
+  }
+
+  static LocalDate deadline(DelegateExecution execution) {
+    return LocalDate.parse(execution.getVariable(ItemProcess.Variables.DEADLINE).toString());
+  }
+}
