@@ -140,21 +140,14 @@ public final class ItemRules {
     return text;
   }
 
-  private static final java.util.regex.Pattern DATE =
-      java.util.regex.Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?(T.*)?");
-
-  /** 2026-12-31, 2026/12/31, 2026.12.31 or 2026年12月31日 (an ISO date-time keeps its date). */
+  /**
+   * 2026-12-31, 2026/12/31, 2026.12.31 or 2026年12月31日, as the calendar reads them; an ISO date-time (a REST caller's
+   * date variable) keeps its date.
+   */
   public static Optional<LocalDate> parseDate(String text) {
-    var m = DATE.matcher(text.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3))));
-    } catch (java.time.DateTimeException e) {
-      return Optional.empty();
-    }
+    String t = text.strip();
+    int time = t.indexOf('T');
+    return cn.duban.calendar.DeadlineText.parseDate(time == 10 ? t.substring(0, 10) : t);
   }
 
   static String trim(String value) {

@@ -155,15 +155,15 @@ class ItemTimeline {
       events.add(event(comment.getTime(), "COMMENT", "添加评论", comment.getUserId(), null, comment.getTaskId(),
           Map.of("评论", comment.getFullMessage())));
     }
-    items.findByProcessInstance(processInstanceId).ifPresent(item -> coUnitParts.of(item.code()).stream()
-        .filter(p -> p.status() == CoUnitPart.Status.WAIVED)
-        .forEach(p -> events.add(new TimelineEvent(p.doneAt(), "CO_UNIT_WAIVED", "豁免协办部门「" + p.unitName() + "」",
-            p.waivedBy(), organisation.personName(p.waivedBy()), null, null, Map.of("豁免理由", p.waiveReason())))));
-    items.findByProcessInstance(processInstanceId).ifPresent(item -> items.deadlineChanges(item.code())
-        .forEach(change -> events.add(new TimelineEvent(change.changedAt(), "DEADLINE_CHANGED", "完成时限变更",
-            change.approvedBy(), organisation.personName(change.approvedBy()), null, null,
-            Map.of("原完成时限", change.oldDeadline().toString(), "新完成时限", change.newDeadline().toString(),
-                "申请人", String.valueOf(organisation.personName(change.requestedBy())))))));
+    items.findByProcessInstance(processInstanceId).ifPresent(item -> {
+      coUnitParts.of(item.code()).stream().filter(p -> p.status() == CoUnitPart.Status.WAIVED)
+          .forEach(p -> events.add(new TimelineEvent(p.doneAt(), "CO_UNIT_WAIVED", "豁免协办部门「" + p.unitName() + "」",
+              p.waivedBy(), organisation.personName(p.waivedBy()), null, null, Map.of("豁免理由", p.waiveReason()))));
+      items.deadlineChanges(item.code()).forEach(change -> events.add(new TimelineEvent(change.changedAt(),
+          "DEADLINE_CHANGED", "完成时限变更", change.approvedBy(), organisation.personName(change.approvedBy()), null, null,
+          Map.of("原完成时限", change.oldDeadline().toString(), "新完成时限", change.newDeadline().toString(),
+              "申请人", String.valueOf(organisation.personName(change.requestedBy()))))));
+    });
 
     if (instance.getEndTime() != null) {
       boolean closed = "COMPLETED".equals(instance.getState());

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,10 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import cn.duban.calendar.CalendarService;
 import cn.duban.item.CoUnitParts;
 import cn.duban.item.ItemLight;
-import cn.duban.item.ItemStatus;
 import cn.duban.item.ItemView;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.system.BureauClock;
@@ -46,17 +43,15 @@ class ListExport {
   private final ListService lists;
   private final JdbcTemplate jdbc;
   private final OrganisationService organisation;
-  private final CalendarService calendar;
   private final BureauClock clock;
   private final CoUnitParts coUnitParts;
 
-  ListExport(ListService lists, JdbcTemplate jdbc, OrganisationService organisation, CalendarService calendar,
-             BureauClock clock, CoUnitParts coUnitParts) {
+  ListExport(ListService lists, JdbcTemplate jdbc, OrganisationService organisation, BureauClock clock,
+             CoUnitParts coUnitParts) {
     this.coUnitParts = coUnitParts;
     this.lists = lists;
     this.jdbc = jdbc;
     this.organisation = organisation;
-    this.calendar = calendar;
     this.clock = clock;
   }
 
