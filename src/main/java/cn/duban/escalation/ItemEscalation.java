@@ -16,8 +16,8 @@ import cn.duban.system.BureauClock;
  * The dates of the escalation ladder in {@code duban-item.bpmn} ({@code ${itemEscalation.reminderAt(execution)}} …),
  * counted in working days against the item's current deadline D, at 09:00 in the bureau's zone:
  * 临期提醒 on the 3rd working day before D; 逾期催办 when D has passed, then every working day; 督办 on the 2nd and
- * 通报 on the 5th working day after D. Each method also keeps the planned day on the step's branch, so that the
- * notifications of a step carry the same day however late or often its job runs.
+ * 通报 on the 5th working day after D (the defaults: a list may have its own, see {@link EscalationPolicy}). Each
+ * method also keeps the planned day on the step's branch, so that the notifications of a step carry the same day however late or often its job runs.
  */
 @Component("itemEscalation")
 public class ItemEscalation {
@@ -26,16 +26,16 @@ public class ItemEscalation {
 
   private final CalendarService calendar;
   private final BureauClock clock;
-  private final EscalationProperties properties;
+  private final EscalationPolicy policy;
 
-  ItemEscalation(CalendarService calendar, BureauClock clock, EscalationProperties properties) {
+  ItemEscalation(CalendarService calendar, BureauClock clock, EscalationPolicy policy) {
     this.calendar = calendar;
     this.clock = clock;
-    this.properties = properties;
+    this.policy = policy;
   }
 
   public Date reminderAt(DelegateExecution execution) {
-    return planned(execution, calendar.addWorkingDays(deadline(execution), -properties.remindWorkingDaysBefore()));
+    return planned(execution, calendar.addWorkingDays(deadline(execution), -thresholds(execution).remindWorkingDaysBefore()));
   }
 
   /** The moment the deadline has passed: the end of day D. */
@@ -56,11 +56,11 @@ public class ItemEscalation {
   }
 
   public Date superviseAt(DelegateExecution execution) {
-    return planned(execution, calendar.addWorkingDays(deadline(execution), properties.superviseWorkingDaysAfter()));
+    return planned(execution, calendar.addWorkingDays(deadline(execution), thresholds(execution).superviseWorkingDaysAfter()));
   }
 
   public Date bulletinAt(DelegateExecution execution) {
-    return planned(execution, calendar.addWorkingDays(deadline(execution), properties.bulletinWorkingDaysAfter()));
+    return planned(execution, calendar.addWorkingDays(deadline(execution), thresholds(execution).bulletinWorkingDaysAfter()));
   }
 
   /** The 督办 task is due by the end of the next working day. */
@@ -71,6 +71,12 @@ public class ItemEscalation {
   private Date planned(DelegateExecution execution, LocalDate day) {
     execution.setVariableLocal(ItemProcess.Variables.ESCALATION_DAY, day.toString());
     return Date.from(ZonedDateTime.of(day, NINE, clock.zone()).toInstant());
+  }
+
+  /** The item's list's thresholds, or the defaults. */
+  private EscalationThresholds thresholds(DelegateExecution execution) {
+    Object list = execution.getVariable(ItemProcess.Variables.LIST_CODE);
+    return policy.forList(list == null || list.toString().isBlank() ? null : list.toString());
   }
 
   static LocalDate deadline(DelegateExecution execution) {

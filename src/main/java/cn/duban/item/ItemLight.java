@@ -28,12 +28,21 @@ public enum ItemLight {
    *                   before it is yellow
    */
   public static ItemLight of(ItemStatus status, Instant dueAt, Instant closedAt, Instant now, Instant yellowFrom) {
+    return of(status, dueAt, closedAt, now, yellowFrom, EscalationLevel.NONE);
+  }
+
+  /**
+   * As above, and an item whose 临期提醒 has gone out is yellow too: a list may remind earlier than the bureau's
+   * yellow band ({@code duban.escalation}/per-list thresholds), and the light shows what people were told.
+   */
+  public static ItemLight of(ItemStatus status, Instant dueAt, Instant closedAt, Instant now, Instant yellowFrom,
+                             EscalationLevel level) {
     if (status == ItemStatus.CLOSED) {
       return closedAt != null && closedAt.isAfter(dueAt) ? CLOSED_LATE : CLOSED_ON_TIME;
     }
     if (now.isAfter(dueAt)) {
       return RED;
     }
-    return dueAt.isBefore(yellowFrom) ? YELLOW : GREEN;
+    return dueAt.isBefore(yellowFrom) || level != EscalationLevel.NONE ? YELLOW : GREEN;
   }
 }

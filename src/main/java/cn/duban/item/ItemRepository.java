@@ -188,13 +188,14 @@ public class ItemRepository {
           where.append(" and status <> 'CLOSED' and due_at < ?");
           args.add(Timestamp.from(now));
         }
+        // yellow: inside the yellow band, or reminded already (ItemLight.of)
         case YELLOW -> {
-          where.append(" and status <> 'CLOSED' and due_at >= ? and due_at < ?");
+          where.append(" and status <> 'CLOSED' and due_at >= ? and (due_at < ? or escalation_level <> 'NONE')");
           args.add(Timestamp.from(now));
           args.add(Timestamp.from(yellowFrom));
         }
         case GREEN -> {
-          where.append(" and status <> 'CLOSED' and due_at >= ? and due_at >= ?");
+          where.append(" and status <> 'CLOSED' and due_at >= ? and due_at >= ? and escalation_level = 'NONE'");
           args.add(Timestamp.from(now));
           args.add(Timestamp.from(yellowFrom));
         }

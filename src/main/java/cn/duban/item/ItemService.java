@@ -146,7 +146,7 @@ public class ItemService {
   }
 
   private ItemView view(ItemRow row, Instant now, Instant yellowFrom) {
-    ItemLight light = ItemLight.of(row.status(), row.dueAt(), row.closedAt(), now, yellowFrom);
+    ItemLight light = ItemLight.of(row.status(), row.dueAt(), row.closedAt(), now, yellowFrom, row.escalationLevel());
     ReportingCycle cycle = ReportingCycle.parse(row.reportingCycle()).orElse(null);
     // 待销号 and overdue: the office holds the ball, the assignee is not chased
     String lightLabel = light == ItemLight.RED && row.status() == ItemStatus.PENDING_SIGNOFF

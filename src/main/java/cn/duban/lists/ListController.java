@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.duban.escalation.EscalationThresholds;
 import cn.duban.system.security.DubanUser;
 
 /** Task lists as JSON: import (and dry run), read, export. */
@@ -51,9 +52,14 @@ class ListController {
                                                @RequestParam(required = false) String source,
                                                @RequestParam(defaultValue = "false") boolean dryRun,
                                                @RequestParam(defaultValue = "false") boolean allowPastDeadlines,
+                                               @RequestParam(required = false) Integer remindWorkingDaysBefore,
+                                               @RequestParam(required = false) Integer superviseWorkingDaysAfter,
+                                               @RequestParam(required = false) Integer bulletinWorkingDaysAfter,
                                                @AuthenticationPrincipal DubanUser user) throws IOException {
+    var escalation = new EscalationThresholds(remindWorkingDaysBefore, superviseWorkingDaysAfter,
+        bulletinWorkingDaysAfter);
     var result = imports.importFile(file.getBytes(), file.getOriginalFilename(),
-        new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines), user);
+        new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines, escalation), user);
     return dryRun ? ResponseEntity.ok(result)
         : ResponseEntity.created(URI.create("/api/lists/" + result.listCode())).body(result);
   }

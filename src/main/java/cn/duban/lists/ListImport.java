@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import cn.duban.escalation.EscalationPolicy;
+import cn.duban.escalation.EscalationThresholds;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.organisation.Unit;
 import cn.duban.system.BureauClock;
@@ -19,7 +21,12 @@ import cn.duban.system.web.InvalidInputException;
 public class ListImport {
 
   /** What the office asked for with the file. */
-  public record Request(String name, String issuedBy, String source, boolean dryRun, boolean allowPastDeadlines) {
+  public record Request(String name, String issuedBy, String source, boolean dryRun, boolean allowPastDeadlines,
+                        EscalationThresholds escalation) {
+
+    public Request(String name, String issuedBy, String source, boolean dryRun, boolean allowPastDeadlines) {
+      this(name, issuedBy, source, dryRun, allowPastDeadlines, EscalationThresholds.none());
+    }
   }
 
   /** The answer: the rows as checked (dry run) or the list issued. */
@@ -51,12 +58,15 @@ public class ListImport {
   private final ListService lists;
   private final OrganisationService organisation;
   private final BureauClock clock;
+  private final EscalationPolicy escalation;
 
-  ListImport(ListDirectory directory, ListService lists, OrganisationService organisation, BureauClock clock) {
+  ListImport(ListDirectory directory, ListService lists, OrganisationService organisation, BureauClock clock,
+             EscalationPolicy escalation) {
     this.directory = directory;
     this.lists = lists;
     this.organisation = organisation;
     this.clock = clock;
+    this.escalation = escalation;
   }
 
   public Result importFile(byte[] content, String fileName, Request request, DubanUser user) {
@@ -72,6 +82,7 @@ public class ListImport {
           new InvalidInputException(new FieldProblem("issuedBy", request.issuedBy(),
               "下发部门「" + request.issuedBy() + "」不存在")));
     }
+    escalation.check(request.escalation());
     ListCheck check = new ListChecker(new MemoizingListDirectory(directory)).check(content, fileName, new ListCheckOptions(clock.today(),
         request.allowPastDeadlines(), null));
     if (!check.ok()) {
@@ -84,7 +95,7 @@ public class ListImport {
     }
     var issued = lists.issue(name, issuedBy, blankToNull(request.source()), fileName,
         check.rows().stream().map(r -> new ListService.ListRow(r.serial() != null ? r.serial() : String.valueOf(r.row()),
-            r.draft(), r.remark())).toList(), user, request.allowPastDeadlines());
+            r.draft(), r.remark())).toList(), user, request.allowPastDeadlines(), request.escalation());
     return new Result(false, "已下发清单 " + issued.list().code() + "，共 " + issued.itemCodes().size() + " 个事项。",
         issued.list().code(), issued.itemCodes(), planned, check.warnings());
   }

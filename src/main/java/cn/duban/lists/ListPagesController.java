@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.duban.escalation.EscalationPolicy;
+import cn.duban.escalation.EscalationThresholds;
 import cn.duban.system.security.DubanUser;
 import cn.duban.system.security.Roles;
 import cn.duban.system.web.InvalidInputException;
@@ -22,10 +24,12 @@ class ListPagesController {
 
   private final ListService lists;
   private final ListImport imports;
+  private final EscalationPolicy escalation;
 
-  ListPagesController(ListService lists, ListImport imports) {
+  ListPagesController(ListService lists, ListImport imports, EscalationPolicy escalation) {
     this.lists = lists;
     this.imports = imports;
+    this.escalation = escalation;
   }
 
   /** The file picker of the lists page: check (dry run) or issue; every problem is shown in a table. */
@@ -34,10 +38,14 @@ class ListPagesController {
                     @RequestParam(required = false) String source, @RequestParam(required = false) String issuedBy,
                     @RequestParam(defaultValue = "false") boolean dryRun,
                     @RequestParam(defaultValue = "false") boolean allowPastDeadlines,
+                    @RequestParam(required = false) Integer remindWorkingDaysBefore,
+                    @RequestParam(required = false) Integer superviseWorkingDaysAfter,
+                    @RequestParam(required = false) Integer bulletinWorkingDaysAfter,
                     @AuthenticationPrincipal DubanUser user, Model model, RedirectAttributes redirect) throws IOException {
+    var form = new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines,
+        new EscalationThresholds(remindWorkingDaysBefore, superviseWorkingDaysAfter, bulletinWorkingDaysAfter));
     try {
-      var result = imports.importFile(file.getBytes(), file.getOriginalFilename(),
-          new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines), user);
+      var result = imports.importFile(file.getBytes(), file.getOriginalFilename(), form, user);
       if (!dryRun) {
         redirect.addFlashAttribute("message", result.summary());
         return "redirect:/lists/" + result.listCode();
@@ -48,7 +56,7 @@ class ListPagesController {
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
     }
-    model.addAttribute("form", new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines));
+    model.addAttribute("form", form);
     return lists(user, model);
   }
 
@@ -57,6 +65,7 @@ class ListPagesController {
     model.addAttribute("user", user);
     model.addAttribute("lists", lists.all());
     model.addAttribute("canImport", user.hasRole(Roles.OFFICE) || user.isAdmin());
+    model.addAttribute("escalationDefaults", escalation.defaults());
     return "lists";
   }
 

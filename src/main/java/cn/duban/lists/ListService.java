@@ -11,6 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.escalation.EscalationPolicy;
+import cn.duban.escalation.EscalationThresholds;
 import cn.duban.item.ItemClosedEvent;
 import cn.duban.item.ItemDraft;
 import cn.duban.item.ItemFilter;
@@ -43,9 +45,11 @@ public class ListService {
   private final IdentityService identityService;
   private final BureauClock clock;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final EscalationPolicy escalation;
 
   ListService(ListRepository lists, ItemService items, RuntimeService runtimeService, IdentityService identityService,
-              BureauClock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+              BureauClock clock, org.springframework.jdbc.core.JdbcTemplate jdbc, EscalationPolicy escalation) {
+    this.escalation = escalation;
     this.lists = lists;
     this.items = items;
     this.runtimeService = runtimeService;
@@ -61,11 +65,20 @@ public class ListService {
   @Transactional
   public IssuedList issue(String name, String issuedByUnit, String source, String fileName, List<ListRow> rows,
                           DubanUser user, boolean allowPastDeadlines) {
+    return issue(name, issuedByUnit, source, fileName, rows, user, allowPastDeadlines, EscalationThresholds.none());
+  }
+
+  /** Issues a list whose items escalate by the given thresholds (null fields: the defaults). */
+  @Transactional
+  public IssuedList issue(String name, String issuedByUnit, String source, String fileName, List<ListRow> rows,
+                          DubanUser user, boolean allowPastDeadlines, EscalationThresholds escalation) {
     requireOffice(user);
     String code = lists.nextCode(clock.today().getYear());
     TaskList list = new TaskList(code, name, issuedByUnit, clock.today(), source, fileName, null, user.id(),
         clock.now(), rows.size(), null);
     lists.insert(list);
+    // before the items start: their ladders' timers are planned against the list's thresholds
+    this.escalation.saveForList(code, escalation);
     List<String> codes = new ArrayList<>();
     for (ListRow row : rows) {
       ItemDraft d = row.item();
@@ -109,7 +122,8 @@ public class ListService {
     }
     long onTime = byLight.get(ItemLight.CLOSED_ON_TIME.name());
     long decided = onTime + byLight.get(ItemLight.CLOSED_LATE.name()) + byLight.get(ItemLight.RED.name());
-    return new ListSummary(list, views, byStatus, byLight, decided == 0 ? null : (double) onTime / decided);
+    return new ListSummary(list, views, byStatus, byLight, decided == 0 ? null : (double) onTime / decided,
+        escalation.forList(code));
   }
 
   /** The last item of a list signed off ends the list's process. Closers of one list take turns (row lock). */

@@ -3,6 +3,7 @@ package cn.duban.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -122,5 +123,19 @@ class ItemRulesUnitTest {
     assertThat(ItemLight.of(ItemStatus.ISSUED, due, null, due.plusSeconds(1), due)).isEqualTo(ItemLight.RED);
     assertThat(ItemLight.of(ItemStatus.CLOSED, due, due, now, now)).isEqualTo(ItemLight.CLOSED_ON_TIME);
     assertThat(ItemLight.of(ItemStatus.CLOSED, due, due.plusSeconds(1), now, now)).isEqualTo(ItemLight.CLOSED_LATE);
+  }
+
+  @Test
+  void anItemRemindedBeforeTheYellowBandIsYellow() {
+    Instant now = Instant.parse("2026-11-02T01:00:00Z");
+    Instant due = Instant.parse("2026-11-20T15:59:59Z");
+    Instant yellowFrom = now.plusSeconds(3 * 86400);
+    assertThat(ItemLight.of(ItemStatus.IN_PROGRESS, due, null, now, yellowFrom, EscalationLevel.NONE))
+        .isEqualTo(ItemLight.GREEN);
+    assertThat(ItemLight.of(ItemStatus.IN_PROGRESS, due, null, now, yellowFrom, EscalationLevel.REMINDED))
+        .as("a list that reminds 10 working days ahead turns the light yellow with the reminder")
+        .isEqualTo(ItemLight.YELLOW);
+    assertThat(ItemLight.of(ItemStatus.CLOSED, due, due, now, yellowFrom, EscalationLevel.REMINDED))
+        .isEqualTo(ItemLight.CLOSED_ON_TIME);
   }
 }

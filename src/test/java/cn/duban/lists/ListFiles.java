@@ -26,7 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * writer (inline strings), and CSV in UTF-8, UTF-8 with BOM or GBK. A row is a list of cells: a String is text, a
  * Number a number, {@link Dated} a date cell, {@link Formula} a formula, null an empty cell.
  */
-final class ListFiles {
+public final class ListFiles {
 
   static final Charset GBK = Charset.forName("GBK");
 
@@ -59,11 +59,11 @@ final class ListFiles {
         year + "/" + month + "/" + day + " " + hour + ":" + String.format("%02d", minute));
   }
 
-  static List<Object> row(Object... cells) {
+  public static List<Object> row(Object... cells) {
     return Arrays.asList(cells);
   }
 
-  static byte[] xlsx(List<List<Object>> rows) {
+  public static byte[] xlsx(List<List<Object>> rows) {
     LinkedHashMap<String, List<List<Object>>> sheets = new LinkedHashMap<>();
     sheets.put("任务清单", rows);
     return xlsx(sheets);
