@@ -23,6 +23,8 @@ class EngineConfiguration {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
           configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
+        // outermost: a retried attempt runs the whole chain again, in a transaction of its own
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new TaskCompletionRetryInterceptor());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new UserErrorUnwrappingInterceptor());
         if (properties.engine().scriptsEnabled()) {
           return;
