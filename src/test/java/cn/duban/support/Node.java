@@ -1,0 +1,184 @@
+package cn.duban.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import cn.duban.DubanApplication;
+
+/**
+ * duban as an operator runs it: a separate JVM ({@code java cn.duban.DubanApplication} on the main classes and the
+ * runtime dependencies, which Maven writes to {@code target/runtime-classpath.txt}; never the test classes),
+ * on its own port, against the database it is given, with its job executor and notification scheduler running.
+ * Killed with {@code kill -9} when a test wants a crash. Its log is kept in {@code target/nodes/<name>.log}.
+ */
+public final class Node implements AutoCloseable {
+
+  /** What every node of a test shares: the database and the mail server. */
+  public record Cluster(String jdbcUrl, String user, String password, int smtpPort) {
+  }
+
+  private final String name;
+  private final int port;
+  private final Process process;
+  private final Path log;
+
+  private Node(String name, int port, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  public static Node start(String name, Cluster cluster, String... extraArguments) {
+    int port = freePort();
+    Path log = Path.of("target", "nodes", name + ".log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
+        "-cp", classpath(),
+        DubanApplication.class.getName(),
+        "--server.port=" + port,
+        "--spring.datasource.url=" + cluster.jdbcUrl(),
+        "--spring.datasource.username=" + cluster.user(),
+        "--spring.datasource.password=" + (cluster.password() == null ? "" : cluster.password()),
+        "--spring.datasource.hikari.maximum-pool-size=10",
+        "--spring.main.banner-mode=off",
+        "--duban.admin.password=node-admin-password",
+        // the demo bureau gives the nodes their units and people (with e-mail addresses)
+        "--duban.demo.enabled=true",
+        "--duban.demo.allow-external-database=true",
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + cluster.smtpPort(),
+        "--duban.notify.poll-interval=500ms",
+        "--duban.notify.digest-delay=1s",
+        // a dead node's claims and job locks expire in seconds here (minutes in production)
+        "--duban.notify.send-timeout=15s",
+        "--camunda.bpm.job-execution.lock-time-in-millis=15000"));
+    command.addAll(List.of(extraArguments));
+    try {
+      Files.createDirectories(log.getParent());
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      Node node = new Node(name, port, process, log);
+      node.awaitUp(Duration.ofMinutes(4));
+      return node;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** A crash: SIGKILL, no shutdown hooks, no transaction finished. */
+  public void kill9() {
+    try {
+      Process kill = new ProcessBuilder("kill", "-9", String.valueOf(process.pid())).inheritIO().start();
+      kill.waitFor(10, TimeUnit.SECONDS);
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("node " + name + " survived kill -9");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A normal stop (SIGTERM): Spring closes the context. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The end of the node's log, for assertion messages. */
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private void awaitUp(Duration timeout) {
+    HttpClient client = HttpClient.newHttpClient();
+    long until = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < until) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("node " + name + " exited while starting:\n" + logTail());
+      }
+      try {
+        HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      pause(250);
+    }
+    close();
+    throw new IllegalStateException("node " + name + " did not start within " + timeout + ":\n" + logTail());
+  }
+
+  /** The product's classpath: what {@code java -jar} would run, without anything of the tests. */
+  static String classpath() {
+    try {
+      Path dependencies = Path.of("target", "runtime-classpath.txt");
+      return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
+          + Files.readString(dependencies).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("target/runtime-classpath.txt is written by Maven (generate-test-resources)", e);
+    }
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
