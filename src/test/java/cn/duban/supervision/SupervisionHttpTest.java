@@ -126,6 +126,9 @@ class SupervisionHttpTest {
         EscalationLevel.NONE, null);
     item("coUnit", UNIT_B, List.of(UNIT_A), BOB, ItemStatus.IN_PROGRESS, today.plusDays(20), recent, null,
         EscalationLevel.NONE, null);
+    // as the process does: one part per co-unit (协办)
+    jdbc.update("insert into duban.co_unit_part (item_code, unit_id, status) values (?, ?, 'PENDING')",
+        codes.get("coUnit"), UNIT_A);
     jdbc.update("update duban.item set leader_id = ? where code = ?", LEADER, codes.get("redSupervised"));
   }
 
@@ -376,6 +379,15 @@ class SupervisionHttpTest {
     assertThat(json.get("items")).singleElement().satisfies(i ->
         assertThat(i.get("code").asText()).isEqualTo(codes.get("redSupervised")));
     assertThat(as(OFFICE).get("/api/items?deadlineFrom=tomorrow").status()).isEqualTo(422);
+  }
+
+  @Test
+  void itemPageShowsEveryFieldAndTheDeadlineChanges() {
+    String page = page(OFFICE, "/items/" + codes.get("extension"));
+    assertThat(page).contains("延期记录", "等待省局数据", today.plusDays(10).toString(), today.plusDays(40).toString(),
+        "延期次数", "退回次数", "升级情况", "交办时间", "签收时间", "申请办结时间", "销号时间", "要求：extension");
+    assertThat(page(OFFICE, "/items/" + codes.get("redBulletined"))).contains("已通报（列入通报）");
+    assertThat(page(OFFICE, "/items/" + codes.get("coUnit"))).contains("甲科");
   }
 
   @Test
