@@ -415,6 +415,11 @@ class SupervisionHttpTest {
       String all = sheetText(sheet);
       assertThat(all).contains("合计", codes.get("redBulletined"), "列入通报的事项（1 项）");
     }
+    // a cadre's export holds their own items only
+    try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(as(ANDY).getBytes("/api/bulletin/export?" + query())))) {
+      String andys = sheetText(workbook.getSheet("通报"));
+      assertThat(andys).contains("甲科", "本人承办的事项", "列入通报的事项（0 项）").doesNotContain("乙科");
+    }
   }
 
   @Test
