@@ -56,14 +56,16 @@ class ItemController {
   @GetMapping
   ItemPage list(@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String light, @RequestParam(name = "list", required = false) String listCode,
-                @RequestParam(required = false) String assignee,
-                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                @RequestParam(required = false) String assignee, @RequestParam(required = false) String leader,
+                @RequestParam(required = false) String deadlineFrom, @RequestParam(required = false) String deadlineTo,
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                 @AuthenticationPrincipal DubanUser user) {
     if (page < 0 || size < 1 || size > 200) {
       throw new InvalidInputException(new FieldProblem("size", size, "分页参数有误：page ≥ 0，size 在 1 到 200 之间"));
     }
     return items.list(new ItemFilter(blank(unit), parse(ItemStatus.class, "status", status),
-        parse(ItemLight.class, "light", light), blank(listCode), blank(assignee), page, size), user);
+        parse(ItemLight.class, "light", light), blank(listCode), blank(assignee), blank(leader),
+        date("deadlineFrom", deadlineFrom), date("deadlineTo", deadlineTo), blank(q), page, size), user);
   }
 
   @GetMapping("/{code}")
@@ -113,6 +115,17 @@ class ItemController {
 
   private static String blank(String value) {
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static java.time.LocalDate date(String field, String value) {
+    if (blank(value) == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidInputException(new FieldProblem(field, value, "日期格式不对，应写作 2026-12-31"));
+    }
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

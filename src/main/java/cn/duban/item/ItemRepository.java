@@ -135,37 +135,28 @@ public class ItemRepository {
         String.class, code));
   }
 
-  /**
-   * A page of items matching the filter, sorted by deadline. {@code visibleUnits} null means every unit;
-   * otherwise only items of those units (lead or co-unit) or assigned to {@code visibleTo}.
-   */
-  List<ItemRow> page(ItemFilter filter, List<String> visibleUnits, String visibleTo, Instant now, Instant yellowFrom) {
+  /** A page of items matching the filter and the reader's scope, sorted by deadline. */
+  List<ItemRow> page(ItemFilter filter, ItemScope scope, Instant now, Instant yellowFrom) {
     var where = new StringBuilder(" where true");
     var args = new ArrayList<Object>();
-    where(filter, visibleUnits, visibleTo, now, yellowFrom, where, args);
+    where(filter, scope, now, yellowFrom, where, args);
     args.add(filter.size());
     args.add((long) filter.page() * filter.size());
     return jdbc.query("select " + SELECT + " from duban.item" + where + " order by due_at, code limit ? offset ?",
         ROW, args.toArray());
   }
 
-  long count(ItemFilter filter, List<String> visibleUnits, String visibleTo, Instant now, Instant yellowFrom) {
+  long count(ItemFilter filter, ItemScope scope, Instant now, Instant yellowFrom) {
     var where = new StringBuilder(" where true");
     var args = new ArrayList<Object>();
-    where(filter, visibleUnits, visibleTo, now, yellowFrom, where, args);
+    where(filter, scope, now, yellowFrom, where, args);
     Long count = jdbc.queryForObject("select count(*) from duban.item" + where, Long.class, args.toArray());
     return count == null ? 0 : count;
   }
 
-  private static void where(ItemFilter filter, List<String> visibleUnits, String visibleTo, Instant now,
-                            Instant yellowFrom, StringBuilder where, List<Object> args) {
-    if (visibleUnits != null) {
-      where.append(" and (unit_id = any(?::varchar[]) or co_unit_ids && ?::varchar[] or assignee = ?)");
-      String units = "{" + String.join(",", visibleUnits) + "}";
-      args.add(units);
-      args.add(units);
-      args.add(visibleTo);
-    }
+  private static void where(ItemFilter filter, ItemScope scope, Instant now, Instant yellowFrom, StringBuilder where,
+                            List<Object> args) {
+    scope.appendWhere(null, where, args);
     if (filter.unitId() != null) {
       where.append(" and unit_id = ?");
       args.add(filter.unitId());
@@ -181,6 +172,25 @@ public class ItemRepository {
     if (filter.assignee() != null) {
       where.append(" and assignee = ?");
       args.add(filter.assignee());
+    }
+    if (filter.leaderId() != null) {
+      where.append(" and leader_id = ?");
+      args.add(filter.leaderId());
+    }
+    if (filter.deadlineFrom() != null) {
+      where.append(" and deadline >= ?");
+      args.add(filter.deadlineFrom());
+    }
+    if (filter.deadlineTo() != null) {
+      where.append(" and deadline <= ?");
+      args.add(filter.deadlineTo());
+    }
+    if (filter.text() != null) {
+      where.append(" and (code ilike ? escape '\\' or title ilike ? escape '\\' or requirement ilike ? escape '\\')");
+      String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      args.add(like);
+      args.add(like);
+      args.add(like);
     }
     if (filter.light() != null) {
       switch (filter.light()) {

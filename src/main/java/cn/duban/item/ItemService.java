@@ -105,13 +105,16 @@ public class ItemService {
   }
 
   public ItemPage list(ItemFilter filter, DubanUser user) {
+    return list(filter, ItemScope.of(user));
+  }
+
+  /** A page of the items in {@code scope} (the caller has decided the scope for the signed-in person). */
+  public ItemPage list(ItemFilter filter, ItemScope scope) {
     Instant now = clock.now();
     Instant yellowFrom = yellowFrom(now);
-    List<String> units = user.seesAllUnits() ? null : user.unitIds();
-    String me = user.seesAllUnits() ? null : user.id();
-    List<ItemView> views = items.page(filter, units, me, now, yellowFrom).stream()
+    List<ItemView> views = items.page(filter, scope, now, yellowFrom).stream()
         .map(row -> view(row, now, yellowFrom)).toList();
-    return new ItemPage(views, filter.page(), filter.size(), items.count(filter, units, me, now, yellowFrom));
+    return new ItemPage(views, filter.page(), filter.size(), items.count(filter, scope, now, yellowFrom));
   }
 
   public ItemDetail detail(String code, DubanUser user) {
@@ -168,7 +171,7 @@ public class ItemService {
    * An open item is yellow from the Nth working day before its deadline ({@code duban.light.yellow-days}, 3 by
    * default): its deadline is at most N working days away. Returns the first due instant that is still green.
    */
-  private Instant yellowFrom(Instant now) {
+  public Instant yellowFrom(Instant now) {
     LocalDate today = LocalDate.ofInstant(now, clock.zone());
     return clock.endOfDay(calendar.addWorkingDays(today, yellowDays)).plusSeconds(1);
   }

@@ -130,6 +130,12 @@ public class OrganisationService {
     return jdbc.queryForList("select user_id from duban.unit_head where unit_id = ? order by user_id", String.class, unitId);
   }
 
+  /** The units this person heads (科室负责人). */
+  public List<String> headedUnits(String userId) {
+    return jdbc.queryForList("select unit_id from duban.unit_head where user_id = ? order by unit_id", String.class,
+        userId);
+  }
+
   /** Replaces the heads of a unit; every head must be a member of the unit. */
   @Transactional
   public void setHeads(String unitId, List<String> userIds) {
