@@ -64,7 +64,10 @@ public final class Node implements AutoCloseable {
         "--duban.notify.digest-delay=1s",
         // a dead node's claims and job locks expire in seconds here (minutes in production)
         "--duban.notify.send-timeout=15s",
-        "--camunda.bpm.job-execution.lock-time-in-millis=15000"));
+        "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+        // an idle node looks for due jobs at least every 2 s (the starter backs off to 60 s): on two nodes the one
+        // that did not create the jobs (and so got no hint) joins the work at once
+        "--camunda.bpm.job-execution.max-wait=2000"));
     command.addAll(List.of(extraArguments));
     try {
       Files.createDirectories(log.getParent());
