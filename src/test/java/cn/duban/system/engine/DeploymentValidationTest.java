@@ -86,6 +86,17 @@ class DeploymentValidationTest {
   }
 
   @Test
+  void theRepositoryDeployerIsCheckedLikeEveryOtherPath() {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    RepositoryDeployer deployer = new RepositoryDeployer(repositoryService, "classpath*:deployments/no-due-date.bpmn",
+        "classpath*:deployments/valid-review.form");
+    assertThatThrownBy(() -> deployer.run(null))
+        .isInstanceOf(DeploymentRefusedException.class)
+        .hasMessageContaining("〔deployments/no-due-date.bpmn〕流程「broken-no-due-date」的用户任务「没有期限」（Task_1）没有办理期限");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  @Test
   void refusesAListenerDelegateThatDoesNotExistToo() {
     assertRefusedAndNothingDeployed("unknown-delegate.bpmn", file("unknown-delegate.bpmn"),
         "引用的委托 Bean「sendSmsDelegate」不存在", "监听器（executionListener）引用的委托 Bean「auditTrailListener」不存在");
