@@ -1,8 +1,8 @@
 package cn.duban.processes;
 
 import java.sql.Timestamp;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,6 +57,6 @@ class MigrationLog {
   }
 
   private static String join(List<Integer> versions) {
-    return String.join(",", Arrays.stream(versions.toArray(Integer[]::new)).map(String::valueOf).toList());
+    return versions.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 }

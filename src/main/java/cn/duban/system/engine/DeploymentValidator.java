@@ -7,9 +7,11 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -77,7 +79,7 @@ public class DeploymentValidator {
       problems.add("本系统不使用租户，请在部署对话框中清空租户 ID（tenant-id「" + tenantId + "」）");
     }
     Set<String> formsInDeployment = new HashSet<>();
-    Map<String, Document> bpmn = new java.util.LinkedHashMap<>();
+    Map<String, Document> bpmn = new LinkedHashMap<>();
     resources.forEach((name, bytes) -> {
       if (bytes.length > settings.maxResourceBytes()) {
         problems.add(where(name) + "文件过大（" + kb(bytes.length) + "），上限为 " + kb(settings.maxResourceBytes())
@@ -181,17 +183,17 @@ public class DeploymentValidator {
     }
   };
 
-  private static java.util.Optional<String> formId(String name, byte[] bytes, List<String> problems) {
+  private static Optional<String> formId(String name, byte[] bytes, List<String> problems) {
     try {
       JsonNode id = JSON.readTree(bytes).path("id");
       if (id.isTextual() && !id.asText().isBlank()) {
-        return java.util.Optional.of(id.asText());
+        return Optional.of(id.asText());
       }
       problems.add(where(name) + "表单缺少 id（Camunda Form 的 \"id\"），流程无法引用它");
     } catch (IOException e) {
       problems.add(where(name) + "不是有效的 Camunda 表单（JSON 格式错误）：" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   // --- BPMN rules ------------------------------------------------------------------------------------------------
