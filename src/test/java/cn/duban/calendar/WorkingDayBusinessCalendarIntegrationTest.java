@@ -54,7 +54,7 @@ class WorkingDayBusinessCalendarIntegrationTest {
         .name("工作日历测试")
         .camundaHistoryTimeToLive(3650)
         .startEvent("StartEvent_Issued")
-        .userTask("Task_Handle").name("承办").camundaDueDate(dueDate)
+        .userTask("Task_Handle").name("承办").camundaCandidateGroups("duban-office").camundaDueDate(dueDate)
         .boundaryEvent("BoundaryEvent_Remind").cancelActivity(false).timerWithDuration(reminder)
         .endEvent("EndEvent_Reminded")
         .moveToActivity("Task_Handle")

@@ -6,17 +6,32 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.duban.system.DubanProperties;
+import cn.duban.system.RetentionProperties;
 
 /** duban's additions to the engine configuration. */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
   @Bean
-  ProcessEnginePlugin dubanEnginePlugin(DubanProperties properties) {
+  DeploymentValidator deploymentValidator(DubanProperties properties, DeploymentProperties deployment,
+                                          RetentionProperties retention, ObjectProvider<ProcessContract> contracts,
+                                          ListableBeanFactory beans) {
+    var settings = new DeploymentValidator.Settings(deployment.maxResourceSize().toBytes(), retention.days(),
+        properties.engine().scriptsEnabled());
+    // contracts are looked up at each deployment: the features declaring them may be created after the engine
+    return new DeploymentValidator(settings, () -> contracts.orderedStream().toList(),
+        DeploymentValidator.lookups(beans::containsBean, ValidatingDeployer::formDeployed));
+  }
+
+  @Bean
+  ProcessEnginePlugin dubanEnginePlugin(DubanProperties properties, DeploymentValidator validator) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -26,6 +41,10 @@ class EngineConfiguration {
         // outermost: a retried attempt runs the whole chain again, in a transaction of its own
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new TaskCompletionRetryInterceptor());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new UserErrorUnwrappingInterceptor());
+        if (configuration.getCustomPreDeployers() == null) {
+          configuration.setCustomPreDeployers(new ArrayList<Deployer>());
+        }
+        configuration.getCustomPreDeployers().add(new ValidatingDeployer(validator));
         if (properties.engine().scriptsEnabled()) {
           return;
         }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -34,9 +35,17 @@ public class RepositoryDeployer implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(RepositoryDeployer.class);
 
   private final RepositoryService repositoryService;
+  private final String[] patterns;
 
+  @Autowired
   RepositoryDeployer(RepositoryService repositoryService) {
+    this(repositoryService, PATTERNS);
+  }
+
+  /** Deploys the resources matching {@code patterns} ({@code classpath*:<folder>/<files>}): tests use others. */
+  RepositoryDeployer(RepositoryService repositoryService, String... patterns) {
     this.repositoryService = repositoryService;
+    this.patterns = patterns.clone();
   }
 
   @Override
@@ -45,7 +54,7 @@ public class RepositoryDeployer implements ApplicationRunner {
         .name(DEPLOYMENT_NAME).source(DEPLOYMENT_SOURCE).enableDuplicateFiltering(true);
     List<String> names = new ArrayList<>();
     var resolver = new PathMatchingResourcePatternResolver();
-    for (String pattern : PATTERNS) {
+    for (String pattern : patterns) {
       String folder = pattern.substring("classpath*:".length(), pattern.indexOf('/'));
       for (Resource resource : resolver.getResources(pattern)) {
         String name = folder + "/" + resource.getFilename();

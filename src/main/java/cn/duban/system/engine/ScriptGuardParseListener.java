@@ -26,17 +26,28 @@ public class ScriptGuardParseListener extends AbstractBpmnParseListener {
   }
 
   private static void collect(Element element, List<String> found) {
-    String tag = element.getTagName();
-    String id = element.attribute("id");
-    if ("scriptTask".equals(tag)) {
-      found.add("脚本任务 " + id);
-    } else if ("script".equals(tag) && "http://camunda.org/schema/1.0/bpmn".equals(element.getUri())) {
-      found.add("camunda:script");
-    } else if (("conditionExpression".equals(tag) || "condition".equals(tag)) && element.attribute("language") != null) {
-      found.add("脚本条件（" + element.attribute("language") + "）");
+    String script = describe(element.getTagName(), element.getUri(), element.attribute("language"),
+        element.attribute("id"));
+    if (script != null) {
+      found.add(script);
     }
     for (Element child : element.elements()) {
       collect(child, found);
     }
+  }
+
+  /**
+   * The Chinese description of a script in a BPMN element, or null when the element holds none. Shared with
+   * {@link DeploymentValidator}, which reports it among all problems before the engine parses.
+   */
+  static String describe(String tag, String namespaceUri, String language, String id) {
+    if ("scriptTask".equals(tag)) {
+      return "脚本任务 " + id;
+    } else if ("script".equals(tag) && DeploymentValidator.CAMUNDA_NS.equals(namespaceUri)) {
+      return "camunda:script";
+    } else if (("conditionExpression".equals(tag) || "condition".equals(tag)) && language != null) {
+      return "脚本条件（" + language + "）";
+    }
+    return null;
   }
 }

@@ -65,7 +65,10 @@ public class SecurityConfiguration {
     var problems = new SecurityProblemResponses(objectMapper);
     http.securityMatcher("/engine-rest/**")
         .authenticationManager(authenticationManager)
-        .authorizeHttpRequests(authorize -> authorize.anyRequest().access(new AuditorReadOnlyAuthorizationManager()))
+        .authorizeHttpRequests(authorize -> authorize
+            // changing processes (Camunda Modeler's deploy dialog, deleting deployments, migrating) is for admins
+            .requestMatchers(SecurityConfiguration::changesProcesses).hasAuthority(Roles.authority(Roles.ADMIN))
+            .anyRequest().access(new AuditorReadOnlyAuthorizationManager()))
         .httpBasic(basic -> basic.realmName("duban").authenticationEntryPoint(problems::unauthorized))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
@@ -97,7 +100,8 @@ public class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.GET, CAMUNDA_WHO_AM_I)).permitAll()
             // ... and the list of engine names the login form waits for (names only, as in Camunda itself)
             .requestMatchers(path(HttpMethod.GET, "/camunda/api/engine/engine/")).permitAll()
-            .requestMatchers("/api/admin/**").hasAuthority(Roles.authority(Roles.ADMIN))
+            .requestMatchers("/api/admin/**", "/admin/**").hasAuthority(Roles.authority(Roles.ADMIN))
+            .requestMatchers(SecurityConfiguration::changesProcesses).hasAuthority(Roles.authority(Roles.ADMIN))
             .anyRequest().access(new AuditorReadOnlyAuthorizationManager()))
         .formLogin(form -> form.loginPage("/login").successHandler(new LandingPageSuccessHandler())
             .failureUrl("/login?error").permitAll())
@@ -125,6 +129,16 @@ public class SecurityConfiguration {
     var filter = new LogoutFilter(new HttpStatusReturningLogoutSuccessHandler(), new SecurityContextLogoutHandler());
     filter.setLogoutRequestMatcher(path(HttpMethod.POST, CAMUNDA_LOGOUT));
     return filter;
+  }
+
+  /** Deploying (Camunda Modeler), deleting deployments and migrating instances through the engine's REST API. */
+  static boolean changesProcesses(jakarta.servlet.http.HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return switch (request.getMethod()) {
+      case "POST" -> path.startsWith("/engine-rest/deployment/") || path.startsWith("/engine-rest/migration/");
+      case "DELETE" -> path.startsWith("/engine-rest/deployment/");
+      default -> false;
+    };
   }
 
   private static RequestMatcher path(HttpMethod method, String pattern) {

@@ -1,0 +1,18 @@
+package cn.duban.lists;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.duban.system.engine.ProcessContract;
+
+/** A deployment of {@code duban-list} must keep every id of {@link ListProcess} and the message it waits for. */
+@Configuration(proxyBeanMethods = false)
+class ListProcessContract {
+
+  @Bean
+  ProcessContract listContract() {
+    return new ProcessContract(ListProcess.KEY,
+        ProcessContract.fromConstants(ListProcess.KEY, ListProcess.Elements.class, null).elementIds(),
+        java.util.Set.of(ListProcess.MESSAGE_ALL_ITEMS_CLOSED));
+  }
+}
