@@ -2,6 +2,7 @@ package cn.duban.system;
 
 import static cn.duban.support.TestBureau.ALICE;
 import static cn.duban.support.TestBureau.EVE;
+import static cn.duban.support.TestBureau.OFFICE;
 import static cn.duban.support.TestBureau.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,21 @@ class OneLoginHttpTest {
     // signing out of Tasklist signs out of duban too
     assertThat(browser.postForm("/camunda/api/admin/auth/user/default/logout", Map.of()).status()).isEqualTo(200);
     assertThat(browser.get("/api/me").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aBrowserSessionOpensNothingOnTheEngineRestApi() {
+    Http browser = Http.browser(port);
+    String token = csrfToken(browser.get("/login").body());
+    browser.postForm("/login", Map.of("username", OFFICE, "password", PASSWORD, "_csrf", token));
+    assertThat(browser.get("/api/me").status()).as("signed in").isEqualTo(200);
+
+    // /engine-rest is for scripts and Camunda Modeler with HTTP Basic on every call: a session cookie is not enough
+    assertThat(browser.get("/engine-rest/task").status()).isEqualTo(401);
+    assertThat(browser.get("/engine-rest/process-definition").status()).isEqualTo(401);
+    assertThat(browser.post("/engine-rest/process-definition/key/duban-item/start", Map.of()).status())
+        .isEqualTo(401);
+    assertThat(Http.basic(port, OFFICE, PASSWORD).get("/engine-rest/task").status()).isEqualTo(200);
   }
 
   @Test

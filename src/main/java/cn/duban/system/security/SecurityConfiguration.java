@@ -63,7 +63,9 @@ public class SecurityConfiguration {
   SecurityFilterChain engineRestChain(HttpSecurity http, ObjectMapper objectMapper,
                                       AuthenticationManager authenticationManager) throws Exception {
     var problems = new SecurityProblemResponses(objectMapper);
-    http.securityMatcher("/engine-rest/**")
+    // matched on the request path: the REST API is its own servlet (Jersey), which a string pattern here would be
+    // resolved against Spring MVC's mappings and never match, leaving /engine-rest to the session-based chain
+    http.securityMatcher(path(null, "/engine-rest/**"))
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(authorize -> authorize
             // changing processes (Camunda Modeler's deploy dialog, deleting deployments, migrating) is for admins
