@@ -144,9 +144,14 @@ public class NotificationDeliverer {
    * message is sent once more, by this or another node: with the same Message-ID, so mail clients can tell.
    * Only that one message can be doubled; nothing is lost.
    */
-  private Tally deliverExternally(NotificationChannel channel, Instant now) {
+  private Tally deliverExternally(NotificationChannel channel, Instant runStart) {
     Tally tally = new Tally();
+    long started = System.nanoTime();
     for (int i = 0; i < properties.batchSize(); i++) {
+      // each claim's lease runs from the moment it is taken, not from the start of the run: a slow mail server can
+      // make a batch outlast the send timeout, and a lease that had expired before its send began would let another
+      // node send the same message again
+      Instant now = runStart.plusNanos(System.nanoTime() - started);
       Optional<Due> claimed = transaction.execute(
           status -> repository.claimOne(channel.name(), now, now.plus(properties.sendTimeout())));
       if (claimed == null || claimed.isEmpty()) {
@@ -155,8 +160,9 @@ public class NotificationDeliverer {
       Due due = claimed.get();
       try {
         DeliveryOutcome outcome = channel.deliver(message(due));
+        Instant sent = runStart.plusNanos(System.nanoTime() - started);
         Boolean recorded = transaction.execute(status ->
-            repository.markDone(due.messageId(), channel.name(), due.attempts(), due.attempts(), outcome, now));
+            repository.markDone(due.messageId(), channel.name(), due.attempts(), due.attempts(), outcome, sent));
         if (!Boolean.TRUE.equals(recorded)) {
           log.warn("Message {} sent by {} after its claim had expired; another node may send it again",
               due.messageId(), channel.name());

@@ -52,7 +52,7 @@ public final class Node implements AutoCloseable {
         "--spring.datasource.url=" + cluster.jdbcUrl(),
         "--spring.datasource.username=" + cluster.user(),
         "--spring.datasource.password=" + (cluster.password() == null ? "" : cluster.password()),
-        "--spring.datasource.hikari.maximum-pool-size=10",
+        "--spring.datasource.hikari.maximum-pool-size=15",
         "--spring.main.banner-mode=off",
         "--duban.admin.password=node-admin-password",
         // the demo bureau gives the nodes their units and people (with e-mail addresses)
@@ -63,7 +63,7 @@ public final class Node implements AutoCloseable {
         "--duban.notify.poll-interval=500ms",
         "--duban.notify.digest-delay=1s",
         // a dead node's claims and job locks expire in seconds here (minutes in production)
-        "--duban.notify.send-timeout=15s",
+        "--duban.notify.send-timeout=30s",
         "--camunda.bpm.job-execution.lock-time-in-millis=15000",
         // an idle node looks for due jobs at least every 2 s (the starter backs off to 60 s): on two nodes the one
         // that did not create the jobs (and so got no hint) joins the work at once
