@@ -300,8 +300,9 @@ public class ItemTimeline {
     Map<String, List<HistoryTables.OperationRow>> byOperation = new LinkedHashMap<>();
     for (HistoryTables.OperationRow entry : operations) {
       if (!SHOWN_ELSEWHERE.contains(entry.type()) || entry.processInstanceId() == null) {
-        byOperation.computeIfAbsent(entry.operationId() == null ? entry.id() : entry.operationId(),
-            k -> new ArrayList<>()).add(entry);
+        // one command may log several operations under one id (an erasure and its break-glass record)
+        byOperation.computeIfAbsent((entry.operationId() == null ? entry.id() : entry.operationId()) + "|"
+            + entry.type(), k -> new ArrayList<>()).add(entry);
       }
     }
     List<TimelineEvent> events = new ArrayList<>();
