@@ -104,6 +104,10 @@ class AuditController {
     List<FieldProblem> problems = new ArrayList<>();
     LocalDate fromDay = date("from", from, "开始日期", problems);
     LocalDate toDay = date("to", to, "结束日期", problems);
+    if (blank(kind) != null && !TimelineKinds.SEARCHABLE.containsKey(kind.trim())) {
+      problems.add(new FieldProblem("kind", kind, "操作类型无效，可选：" + String.join("、",
+          TimelineKinds.SEARCHABLE.keySet())));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException("查询条件有误，未执行查询。", problems);
     }

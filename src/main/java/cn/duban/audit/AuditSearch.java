@@ -119,8 +119,7 @@ public class AuditSearch {
   private void check(AuditFilter filter) {
     List<FieldProblem> problems = new ArrayList<>();
     if (filter.kind() != null && !TimelineKinds.SEARCHABLE.containsKey(filter.kind())) {
-      problems.add(new FieldProblem("kind", filter.kind(), "操作类型无效，可选：" + String.join("、",
-          TimelineKinds.SEARCHABLE.keySet())));
+      problems.add(new FieldProblem("kind", filter.kind(), "操作类型无效"));
     }
     if (filter.unit() != null && organisation.unit(filter.unit()).isEmpty()) {
       problems.add(new FieldProblem("unit", filter.unit(), "部门「" + filter.unit() + "」不存在"));
