@@ -25,7 +25,8 @@ import cn.duban.system.web.InvalidInputException;
 
 /**
  * 审计 as JSON: search the history ({@code GET /api/audit}), export it ({@code GET /api/audit/export}), the export
- * log ({@code GET /api/audit/exports}) and the attempts to erase history ({@code GET /api/audit/erasures}).
+ * log ({@code GET /api/audit/exports}), the attempts to erase history ({@code GET /api/audit/erasures}) and the
+ * break-glass grants ({@code GET /api/audit/break-glass}).
  * All reads: an export only adds its own record to the export log.
  */
 @RestController
@@ -85,6 +86,13 @@ class AuditController {
   List<BreakGlass.Erasure> erasures(@AuthenticationPrincipal DubanUser user) {
     requireWholeBureau(user);
     return breakGlass.erasures(500);
+  }
+
+  /** The break-glass grants (who, why, under which approval, when), for those who check the erasures. */
+  @GetMapping("/break-glass")
+  List<BreakGlass.Grant> grants(@AuthenticationPrincipal DubanUser user) {
+    requireWholeBureau(user);
+    return breakGlass.grants();
   }
 
   @GetMapping("/kinds")

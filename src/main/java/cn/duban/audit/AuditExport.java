@@ -98,7 +98,9 @@ public class AuditExport {
   private List<String> row(AuditEntry entry) {
     return List.of(entry.time() == null ? "" : TIME.format(entry.time().atZone(clock.zone())),
         text(entry.itemCode()), text(entry.itemTitle()), text(entry.unitName()), text(entry.listCode()),
-        TimelineKinds.SEARCHABLE.getOrDefault(entry.kind(), entry.kind()), text(entry.action()), text(entry.label()),
+        TimelineKinds.KINDS.getOrDefault(entry.kind(), entry.kind()),
+        entry.action() == null ? "" : TimelineKinds.SEARCHABLE.getOrDefault(entry.action(), entry.action()),
+        text(entry.label()),
         text(entry.actorName()), text(entry.actor()),
         text(entry.taskName()), entry.detailsText());
   }

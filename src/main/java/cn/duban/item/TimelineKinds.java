@@ -11,6 +11,13 @@ public final class TimelineKinds {
 
   public static final Map<String, String> SEARCHABLE = new LinkedHashMap<>();
 
+  /** The kinds of timeline events, with their Chinese names. */
+  public static final Map<String, String> KINDS = Map.ofEntries(Map.entry("ISSUED", "交办"),
+      Map.entry("TASK_CREATED", "生成任务"), Map.entry("TASK_COMPLETED", "完成任务"), Map.entry("TASK_ENDED", "任务结束"),
+      Map.entry("OPERATION", "人工操作"), Map.entry("COMMENT", "评论"), Map.entry("ATTACHMENT", "附件"),
+      Map.entry("ESCALATION", "逾期升级"), Map.entry("DEADLINE_CHANGED", "完成时限变更"),
+      Map.entry("CO_UNIT_WAIVED", "豁免协办"), Map.entry("CLOSED", "流程结束"), Map.entry("ENDED", "流程被终止"));
+
   static {
     SEARCHABLE.put("ISSUED", "交办");
     SEARCHABLE.put("TASK_CREATED", "生成任务");

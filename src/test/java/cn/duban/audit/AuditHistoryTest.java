@@ -158,8 +158,8 @@ class AuditHistoryTest {
     // every task's creation and its claim (who took it) are there once too
     assertThat(timeline.stream().filter(e -> e.kind().equals("TASK_CREATED")).map(TimelineEvent::taskName))
         .containsExactly("签收", "改派", "签收", "承办", "督办", "延期审批", "承办", "审核销号");
-    assertThat(timeline.stream().filter(e -> "Claim".equals(e.action())).map(e -> e.taskName() == null
-        ? e.actor() : e.actor())).containsExactly(ALICE, OFFICE, BOB, OFFICE, OFFICE);
+    assertThat(timeline.stream().filter(e -> "Claim".equals(e.action())).map(TimelineEvent::actor))
+        .containsExactly(ALICE, OFFICE, BOB, OFFICE, OFFICE);
     Set<String> seen = new HashSet<>();
     for (TimelineEvent e : timeline) {
       assertThat(seen.add(e.time() + "|" + e.kind() + "|" + e.action() + "|" + e.taskId() + "|" + e.label()))
@@ -255,6 +255,8 @@ class AuditHistoryTest {
       var sheet = workbook.getSheetAt(0);
       assertThat(sheet.getLastRowNum()).isEqualTo(1);
       assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(code);
+      assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("完成任务");
+      assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).isEqualTo("退回");
       assertThat(sheet.getRow(1).getCell(8).getStringCellValue()).isEqualTo("爱丽");
     }
 

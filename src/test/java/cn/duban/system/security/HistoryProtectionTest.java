@@ -205,6 +205,9 @@ class HistoryProtectionTest {
 
     assertThat(admin().post("/api/admin/break-glass/" + grant + "/close", Map.of()).json().get("active").asBoolean())
         .isFalse();
+    JsonNode grants = Http.basic(port, AUDITOR, PASSWORD).get("/api/audit/break-glass").json();
+    assertThat(grants.get(0).get("reference").asText()).isEqualTo("京税审〔2026〕12号");
+    assertThat(grants.get(0).get("closedBy").asText()).isEqualTo(ADMIN);
     String another = finishedInstance();
     assertThat(admin().delete("/engine-rest/history/process-instance/" + another).status()).isEqualTo(403);
   }
