@@ -11,8 +11,6 @@ import java.util.Map;
 public record AuditFilter(String person, String unit, String item, String list, LocalDate from, LocalDate to,
                           String kind) {
 
-  public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null, null);
-
   /** Restricted to items: events outside any item (deployments, identity) cannot match. */
   boolean itemsOnly() {
     return unit != null || item != null || list != null;
