@@ -1,23 +1,24 @@
 package cn.duban.item;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
 import cn.duban.organisation.OrganisationService;
@@ -25,15 +26,30 @@ import cn.duban.system.BureauClock;
 import cn.duban.system.security.EngineSystemContext;
 
 /**
- * An item's timeline, read from Camunda's history: issue, every task with its candidates, claim and completion
- * (who and when, and the form values submitted), operations done by hand through Cockpit or REST, comments,
- * and the end. Callers have checked that the reader may see the item.
+ * Items' timelines, complete, from Camunda's history and duban's records: the issue, every task with its candidate
+ * units, assignee, creation, claim and completion (who and when, and every form value submitted: progress reports,
+ * extension requests, decisions), deadline changes (old → new, who asked, who approved), each step of the
+ * escalation ladder with who was notified, co-unit waivers, comments, attachments, every entry of the user operation
+ * log (reassignments, due date changes, anything done by hand through Cockpit or REST), and the end.
+ * Built for many items at once with one query per source ({@link HistoryTables}). Callers have checked that the
+ * reader may see the items.
  */
 @Component
-class ItemTimeline {
+public class ItemTimeline {
+
+  /** Process instances read together; PostgreSQL takes the ids as one array parameter. */
+  static final int CHUNK = 500;
 
   /** Form fields worth showing, with their Chinese labels. */
   private static final Map<String, String> FIELD_LABELS = new LinkedHashMap<>();
+  /** The variables holding a task's decision: the completion's action. */
+  private static final List<String> DECISIONS = List.of(ItemProcess.Variables.SIGN_FOR_DECISION,
+      ItemProcess.Variables.HANDLE_ACTION, ItemProcess.Variables.EXTENSION_DECISION,
+      ItemProcess.Variables.SIGN_OFF_DECISION);
+  /** Tasks without a decision variable: their completion is the action. */
+  private static final Map<String, String> TASK_ACTIONS = Map.of(ItemProcess.Elements.REASSIGN, "REASSIGN",
+      ItemProcess.Elements.SUPERVISE, "SUPERVISION_ORDER", ItemProcess.Elements.CO_UNIT_SIGN_FOR, "CO_UNIT_SIGN_FOR",
+      ItemProcess.Elements.CO_UNIT_REPORT, "CO_UNIT_REPORT");
   private static final Map<String, String> VALUE_LABELS = Map.of(
       "ACCEPT", "签收", "RETURN", "退回", "PROGRESS", "反馈进度", "COMPLETE", "申请办结", "EXTEND", "申请延期",
       "APPROVE", "同意延期", "REJECT", "不同意延期", "SIGN_OFF", "同意销号");
@@ -48,14 +64,35 @@ class ItemTimeline {
       Map.entry("RemoveVariable", "删除变量"), Map.entry("Migrate", "迁移流程版本"), Map.entry("DeleteHistory", "删除历史"),
       Map.entry("SetJobRetries", "设置作业重试"), Map.entry("Restart", "重启流程实例"),
       Map.entry("CreateAttachment", "添加附件"), Map.entry("DeleteAttachment", "删除附件"),
-      Map.entry("CreateComment", "添加评论"), Map.entry("Start", "启动"));
+      Map.entry("CreateComment", "添加评论"), Map.entry("Start", "启动"), Map.entry("CreateDeployment", "部署流程"),
+      Map.entry("DeleteDeployment", "删除部署"), Map.entry("Create", "新建"), Map.entry("BreakGlass", "紧急授权下删除历史"),
+      Map.entry("SetRemovalTime", "设置历史清除时间"), Map.entry("UpdateHistoryTimeToLive", "修改历史保存期限"),
+      Map.entry("Correlate", "发送消息"), Map.entry("SetDueDate", "修改到期日"));
   private static final Map<String, String> PROPERTY_LABELS = Map.of("assignee", "办理人", "owner", "所有者",
       "dueDate", "到期日", "followUpDate", "跟进日期", "priority", "优先级", "name", "名称", "description", "描述",
       "userId", "用户", "groupId", "组", "delegation", "委托状态");
-  private static final java.time.format.DateTimeFormatter DATE_TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   /** Operations already shown as their own events. */
   private static final Set<String> SHOWN_ELSEWHERE = Set.of("Complete", "Create", "Start");
+
+  /** The ladder's steps (service tasks of duban-item), with their action and the kind of notification they send. */
+  private static final Map<String, String[]> ESCALATION_STEPS = Map.of(
+      ItemProcess.Elements.REMIND, new String[] {"REMIND", "REMINDER"},
+      ItemProcess.Elements.MARK_OVERDUE, new String[] {"CHASE", "CHASE"},
+      ItemProcess.Elements.CHASE, new String[] {"CHASE", "CHASE"},
+      ItemProcess.Elements.START_SUPERVISION, new String[] {"SUPERVISE", "SUPERVISION"},
+      ItemProcess.Elements.BULLETIN, new String[] {"BULLETIN", "BULLETIN"});
+
+  /** Within one instant: the issue, then hand-made operations, completions, what they cause, new tasks, the end. */
+  private static final Map<String, Integer> RANK = Map.ofEntries(Map.entry("ISSUED", 0), Map.entry("OPERATION", 1),
+      Map.entry("COMMENT", 1), Map.entry("ATTACHMENT", 1), Map.entry("TASK_COMPLETED", 2), Map.entry("TASK_ENDED", 2),
+      Map.entry("ESCALATION", 3), Map.entry("DEADLINE_CHANGED", 3), Map.entry("CO_UNIT_WAIVED", 3),
+      Map.entry("TASK_CREATED", 4), Map.entry("CLOSED", 5), Map.entry("ENDED", 5));
+
+  /** Timeline order: by time, and within one instant cause before effect. */
+  public static final Comparator<TimelineEvent> ORDER = Comparator
+      .comparing(TimelineEvent::time, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(e -> RANK.getOrDefault(e.kind(), 1));
 
   static {
     FIELD_LABELS.put("signForDecision", "签收意见");
@@ -76,125 +113,240 @@ class ItemTimeline {
   }
 
   private final HistoryService historyService;
-  private final TaskService taskService;
   private final IdentityService identityService;
   private final OrganisationService organisation;
-  private final ItemRepository items;
+  private final HistoryTables tables;
   private final BureauClock clock;
-  private final CoUnitParts coUnitParts;
 
-  ItemTimeline(HistoryService historyService, TaskService taskService, IdentityService identityService,
-               OrganisationService organisation, ItemRepository items, BureauClock clock, CoUnitParts coUnitParts) {
-    this.clock = clock;
-    this.coUnitParts = coUnitParts;
+  ItemTimeline(HistoryService historyService, IdentityService identityService, OrganisationService organisation,
+               HistoryTables tables, BureauClock clock) {
     this.historyService = historyService;
-    this.taskService = taskService;
     this.identityService = identityService;
     this.organisation = organisation;
-    this.items = items;
+    this.tables = tables;
+    this.clock = clock;
   }
 
   List<TimelineEvent> of(String processInstanceId) {
     if (processInstanceId == null) {
       return List.of();
     }
-    return EngineSystemContext.call(identityService, () -> build(processInstanceId));
+    return of(List.of(processInstanceId)).getOrDefault(processInstanceId, List.of());
   }
 
-  private List<TimelineEvent> build(String processInstanceId) {
-    List<TimelineEvent> events = new ArrayList<>();
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult();
-    if (instance == null) {
-      return events;
+  /** The timelines of many process instances, each in order; a handful of queries per {@value #CHUNK} instances. */
+  public Map<String, List<TimelineEvent>> of(Collection<String> processInstanceIds) {
+    List<String> ids = processInstanceIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    Map<String, List<TimelineEvent>> result = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      result.putAll(EngineSystemContext.call(identityService, () -> build(chunk)));
     }
-    events.add(event(instance.getStartTime(), "ISSUED", "交办事项", instance.getStartUserId(), null, null, Map.of()));
+    return result;
+  }
 
-    List<UserOperationLogEntry> operations = historyService.createUserOperationLogQuery()
-        .processInstanceId(processInstanceId).list();
-    List<HistoricDetail> updates = historyService.createHistoricDetailQuery()
-        .processInstanceId(processInstanceId).variableUpdates().list();
+  /**
+   * Entries of the user operation log on no process instance (deployments, users and groups, history, break-glass),
+   * for the audit search over everything.
+   */
+  public List<TimelineEvent> operationsOutsideItems(Instant from, Instant to, String userId, int limit) {
+    return operationEvents(tables.operationsOutsideInstances(from, to, userId, limit));
+  }
 
-    for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
-        .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc().list()) {
-      events.add(event(task.getStartTime(), "TASK_CREATED", "生成任务「" + task.getName() + "」", null,
-          task.getName(), task.getId(), candidates(task)));
-      if (task.getEndTime() != null) {
-        boolean completed = "completed".equals(task.getDeleteReason());
-        String actor = operations.stream()
-            .filter(o -> task.getId().equals(o.getTaskId()) && "Complete".equals(o.getOperationType()))
-            .map(UserOperationLogEntry::getUserId).findFirst().orElse(task.getAssignee());
-        events.add(event(task.getEndTime(), completed ? "TASK_COMPLETED" : "TASK_ENDED",
-            (completed ? "完成任务「" : "任务结束「") + task.getName() + "」", actor, task.getName(), task.getId(),
-            submitted(updates, task.getActivityInstanceId())));
+  private Map<String, List<TimelineEvent>> build(List<String> ids) {
+    Map<String, List<TimelineEvent>> events = new HashMap<>();
+    Function<String, List<TimelineEvent>> of = id -> events.computeIfAbsent(id, k -> new ArrayList<>());
+
+    List<HistoryTables.ProcessRow> processes = tables.processes(ids);
+    for (HistoryTables.ProcessRow instance : processes) {
+      of.apply(instance.id()).add(event(instance.start(), "ISSUED", null, "交办事项", instance.startUser(), null, null,
+          Map.of()));
+    }
+
+    List<HistoryTables.OperationRow> operations = tables.operations(ids);
+    Map<String, String> completedBy = new HashMap<>();
+    operations.stream().filter(o -> "Complete".equals(o.type()) && o.taskId() != null)
+        .forEach(o -> completedBy.putIfAbsent(o.taskId(), o.userId()));
+    Map<String, List<HistoricVariableUpdate>> updates = variableUpdates(ids);
+    Map<String, List<HistoryTables.LinkRow>> links = tables.taskLinks(ids).stream()
+        .collect(Collectors.groupingBy(HistoryTables.LinkRow::taskId));
+
+    for (HistoryTables.TaskRow task : tables.tasks(ids)) {
+      List<TimelineEvent> list = of.apply(task.processInstanceId());
+      list.add(event(task.start(), "TASK_CREATED", null, "生成任务「" + task.name() + "」", null, task.name(),
+          task.id(), created(task, links.getOrDefault(task.id(), List.of()))));
+      if (task.end() != null) {
+        boolean completed = "completed".equals(task.deleteReason());
+        List<HistoricVariableUpdate> submitted = updates.getOrDefault(task.activityInstanceId(), List.of());
+        String action = completed ? action(task, submitted) : null;
+        String label = completed
+            ? "完成任务「" + task.name() + "」" + (action != null && VALUE_LABELS.containsKey(action)
+                ? "：" + VALUE_LABELS.get(action) : "")
+            : "任务结束「" + task.name() + "」";
+        Map<String, Object> details = completed ? values(submitted) : new LinkedHashMap<>();
+        if (!completed && task.deleteReason() != null) {
+          details.put("原因", task.deleteReason());
+        }
+        list.add(event(task.end(), completed ? "TASK_COMPLETED" : "TASK_ENDED", action, label,
+            completed ? completedBy.getOrDefault(task.id(), task.assignee()) : null, task.name(), task.id(), details));
       }
     }
 
-    Map<String, List<UserOperationLogEntry>> byOperation = new LinkedHashMap<>();
-    for (UserOperationLogEntry entry : operations) {
-      if (!SHOWN_ELSEWHERE.contains(entry.getOperationType())) {
-        byOperation.computeIfAbsent(entry.getOperationId(), k -> new ArrayList<>()).add(entry);
-      }
+    Map<String, List<HistoryTables.OperationRow>> operationsByInstance = operations.stream()
+        .collect(Collectors.groupingBy(HistoryTables.OperationRow::processInstanceId));
+    operationsByInstance.forEach((id, rows) -> of.apply(id).addAll(operationEvents(rows)));
+
+    for (HistoryTables.CommentRow comment : tables.comments(ids)) {
+      of.apply(comment.processInstanceId()).add(event(comment.time(), "COMMENT", null, "添加评论", comment.userId(),
+          null, comment.taskId(), Map.of("评论", comment.message() == null ? "" : comment.message())));
     }
-    for (List<UserOperationLogEntry> entries : byOperation.values()) {
-      UserOperationLogEntry first = entries.get(0);
+    for (HistoryTables.EngineAttachmentRow attachment : tables.engineAttachments(ids)) {
       Map<String, Object> details = new LinkedHashMap<>();
-      for (UserOperationLogEntry e : entries) {
-        if (e.getProperty() != null) {
-          String label = PROPERTY_LABELS.getOrDefault(e.getProperty(), e.getProperty());
-          String before = value(e.getProperty(), e.getOrgValue());
-          String after = value(e.getProperty(), e.getNewValue());
+      details.put("附件", String.valueOf(attachment.name()));
+      if (attachment.url() != null) {
+        details.put("链接", attachment.url());
+      }
+      of.apply(attachment.processInstanceId()).add(event(attachment.time(), "ATTACHMENT", "CreateAttachment",
+          "添加附件（Tasklist）", attachment.userId(), null, attachment.taskId(), details));
+    }
+
+    Map<String, String> instanceOfItem = new HashMap<>();
+    tables.itemCodes(ids).forEach(c -> instanceOfItem.put(c.code(), c.processInstanceId()));
+    Set<String> codes = instanceOfItem.keySet();
+    for (HistoryTables.WaiverRow waiver : tables.waivers(codes)) {
+      of.apply(instanceOfItem.get(waiver.itemCode())).add(event(waiver.at(), "CO_UNIT_WAIVED", null,
+          "豁免协办部门「" + organisation.unitName(waiver.unitId()) + "」", waiver.waivedBy(), null, null,
+          Map.of("豁免理由", String.valueOf(waiver.reason()))));
+    }
+    for (HistoryTables.DeadlineChangeRow change : tables.deadlineChanges(codes)) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("原完成时限", change.oldDeadline().toString());
+      details.put("新完成时限", change.newDeadline().toString());
+      details.put("申请人", String.valueOf(organisation.personName(change.requestedBy())));
+      details.put("批准人", String.valueOf(organisation.personName(change.approvedBy())));
+      if (change.reason() != null) {
+        details.put("延期理由", change.reason());
+      }
+      of.apply(instanceOfItem.get(change.itemCode())).add(event(change.at(), "DEADLINE_CHANGED", null,
+          "完成时限变更：" + change.oldDeadline() + " → " + change.newDeadline(), change.approvedBy(), null, null,
+          details));
+    }
+    for (HistoryTables.AttachmentRow attachment : tables.attachments(codes)) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("文件", attachment.fileName());
+      details.put("大小", attachment.size() + " 字节");
+      details.put("SHA-256", attachment.sha256());
+      of.apply(instanceOfItem.get(attachment.itemCode())).add(event(attachment.at(), "ATTACHMENT", "UPLOAD",
+          "上传佐证材料", attachment.uploadedBy(), null, null, details));
+    }
+    escalations(ids, codes, instanceOfItem, of);
+
+    for (HistoryTables.ProcessRow instance : processes) {
+      if (instance.end() != null) {
+        boolean closed = "COMPLETED".equals(instance.state());
+        of.apply(instance.id()).add(event(instance.end(), closed ? "CLOSED" : "ENDED", null,
+            closed ? "事项销号，流程结束" : "流程被终止", null, null, null,
+            instance.deleteReason() == null || closed ? Map.of() : Map.of("原因", instance.deleteReason())));
+      }
+    }
+    events.values().forEach(list -> list.sort(ORDER));
+    return events;
+  }
+
+  /** Each step of the ladder, with the people its notifications went to (enqueued while the step ran). */
+  private void escalations(List<String> ids, Set<String> codes, Map<String, String> instanceOfItem,
+                           Function<String, List<TimelineEvent>> of) {
+    Map<String, String> itemOfInstance = new HashMap<>();
+    instanceOfItem.forEach((code, id) -> itemOfInstance.put(id, code));
+    Map<String, List<HistoryTables.NotificationRow>> notifications = tables.notifications(codes).stream()
+        .collect(Collectors.groupingBy(HistoryTables.NotificationRow::itemCode));
+    for (HistoryTables.ActivityRow step : tables.activities(ids, ESCALATION_STEPS.keySet())) {
+      String[] meaning = ESCALATION_STEPS.get(step.activityId());
+      Instant until = step.end() == null ? step.start() : step.end();
+      Set<String> recipients = new LinkedHashSet<>();
+      notifications.getOrDefault(itemOfInstance.get(step.processInstanceId()), List.of()).stream()
+          .filter(n -> meaning[1].equals(n.kind()) && !n.at().isBefore(step.start()) && !n.at().isAfter(until))
+          .forEach(n -> recipients.add(organisation.personName(n.recipient())));
+      Map<String, Object> details = Map.of("通知对象", recipients.isEmpty() ? "（无）" : String.join("、", recipients));
+      of.apply(step.processInstanceId()).add(new TimelineEvent(step.start(), "ESCALATION", meaning[0],
+          "逾期升级：" + step.name(), null, "系统", null, null, details));
+    }
+  }
+
+  private Map<String, List<HistoricVariableUpdate>> variableUpdates(List<String> ids) {
+    Map<String, List<HistoricVariableUpdate>> byActivity = new HashMap<>();
+    for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceIdIn(ids.toArray(String[]::new))
+        .variableUpdates().orderPartiallyByOccurrence().asc().list()) {
+      if (detail instanceof HistoricVariableUpdate update && update.getActivityInstanceId() != null
+          && FIELD_LABELS.containsKey(update.getVariableName()) && update.getValue() != null) {
+        byActivity.computeIfAbsent(update.getActivityInstanceId(), k -> new ArrayList<>()).add(update);
+      }
+    }
+    return byActivity;
+  }
+
+  /** The decision taken on completion: the value of its decision field, or what the task itself is. */
+  private static String action(HistoryTables.TaskRow task, List<HistoricVariableUpdate> submitted) {
+    String action = TASK_ACTIONS.get(task.key());
+    for (HistoricVariableUpdate update : submitted) {
+      if (DECISIONS.contains(update.getVariableName())) {
+        action = update.getValue().toString();
+      }
+    }
+    return action;
+  }
+
+  private List<TimelineEvent> operationEvents(List<HistoryTables.OperationRow> operations) {
+    Map<String, List<HistoryTables.OperationRow>> byOperation = new LinkedHashMap<>();
+    for (HistoryTables.OperationRow entry : operations) {
+      if (!SHOWN_ELSEWHERE.contains(entry.type()) || entry.processInstanceId() == null) {
+        // one command may log several operations under one id (an erasure and its break-glass record)
+        byOperation.computeIfAbsent((entry.operationId() == null ? entry.id() : entry.operationId()) + "|"
+            + entry.type(), k -> new ArrayList<>()).add(entry);
+      }
+    }
+    List<TimelineEvent> events = new ArrayList<>();
+    for (List<HistoryTables.OperationRow> entries : byOperation.values()) {
+      HistoryTables.OperationRow first = entries.get(0);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("对象", first.entityType());
+      for (HistoryTables.OperationRow e : entries) {
+        if (e.property() != null) {
+          String label = PROPERTY_LABELS.getOrDefault(e.property(), e.property());
+          String before = value(e.property(), e.orgValue());
+          String after = value(e.property(), e.newValue());
           details.put(label, (before == null ? "" : before + " → ") + (after == null ? "（空）" : after));
         }
       }
-      String label = OPERATION_LABELS.getOrDefault(first.getOperationType(), first.getOperationType());
-      events.add(event(first.getTimestamp(), "OPERATION", label, first.getUserId(), null, first.getTaskId(), details));
+      if (first.annotation() != null) {
+        details.put("备注", first.annotation());
+      }
+      String label = OPERATION_LABELS.getOrDefault(first.type(), first.type());
+      events.add(event(first.time(), "OPERATION", first.type(), label, first.userId(), null, first.taskId(), details));
     }
-
-    for (Comment comment : taskService.getProcessInstanceComments(processInstanceId)) {
-      events.add(event(comment.getTime(), "COMMENT", "添加评论", comment.getUserId(), null, comment.getTaskId(),
-          Map.of("评论", comment.getFullMessage())));
-    }
-    items.findByProcessInstance(processInstanceId).ifPresent(item -> {
-      coUnitParts.of(item.code()).stream().filter(p -> p.status() == CoUnitPart.Status.WAIVED)
-          .forEach(p -> events.add(new TimelineEvent(p.doneAt(), "CO_UNIT_WAIVED", "豁免协办部门「" + p.unitName() + "」",
-              p.waivedBy(), organisation.personName(p.waivedBy()), null, null, Map.of("豁免理由", p.waiveReason()))));
-      items.deadlineChanges(item.code()).forEach(change -> events.add(new TimelineEvent(change.changedAt(),
-          "DEADLINE_CHANGED", "完成时限变更", change.approvedBy(), organisation.personName(change.approvedBy()), null, null,
-          Map.of("原完成时限", change.oldDeadline().toString(), "新完成时限", change.newDeadline().toString(),
-              "申请人", String.valueOf(organisation.personName(change.requestedBy()))))));
-    });
-
-    if (instance.getEndTime() != null) {
-      boolean closed = "COMPLETED".equals(instance.getState());
-      events.add(event(instance.getEndTime(), closed ? "CLOSED" : "ENDED", closed ? "事项销号，流程结束" : "流程被终止",
-          null, null, null, instance.getDeleteReason() == null ? Map.of() : Map.of("原因", instance.getDeleteReason())));
-    }
-    events.sort(Comparator.comparing(TimelineEvent::time, Comparator.nullsFirst(Comparator.naturalOrder())));
     return events;
   }
 
   /** Who a task was for when it was created: its candidate groups, the person it was assigned to, its due date. */
-  private Map<String, Object> candidates(HistoricTaskInstance task) {
+  private Map<String, Object> created(HistoryTables.TaskRow task, List<HistoryTables.LinkRow> links) {
     Map<String, Object> details = new LinkedHashMap<>();
-    List<HistoricIdentityLinkLog> links = historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId())
-        .operationType("add").list();
-    List<String> groups = links.stream().filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-        .map(HistoricIdentityLinkLog::getGroupId).distinct().map(organisation::groupName).toList();
+    List<String> groups = links.stream()
+        .filter(l -> "add".equals(l.operation()) && "candidate".equals(l.type()) && l.groupId() != null)
+        .map(HistoryTables.LinkRow::groupId).distinct().map(organisation::groupName).toList();
     if (!groups.isEmpty()) {
       details.put("候选部门", String.join("、", groups));
     }
     links.stream()
-        .filter(l -> "assignee".equals(l.getType()) && !l.getTime().after(task.getStartTime()))
-        .findFirst().ifPresent(l -> details.put("办理人", organisation.personName(l.getUserId())));
-    if (task.getDueDate() != null) {
-      details.put("到期日", format(task.getDueDate()));
+        .filter(l -> "add".equals(l.operation()) && "assignee".equals(l.type()) && !l.time().isAfter(task.start()))
+        .findFirst().ifPresent(l -> details.put("办理人", organisation.personName(l.userId())));
+    if (task.due() != null) {
+      details.put("到期日", format(task.due()));
     }
     return details;
   }
 
-  private String format(Date date) {
-    return DATE_TIME.format(date.toInstant().atZone(clock.zone()));
+  private String format(Instant instant) {
+    return DATE_TIME.format(instant.atZone(clock.zone()));
   }
 
   /** An operation's old or new value as people read it: names for user ids, dates in the bureau's zone. */
@@ -205,27 +357,23 @@ class ItemTimeline {
     return switch (property) {
       case "assignee", "owner", "userId" -> organisation.personName(raw);
       case "groupId" -> organisation.groupName(raw);
-      case "dueDate", "followUpDate" -> raw.matches("\\d+") ? format(new Date(Long.parseLong(raw))) : raw;
+      case "dueDate", "followUpDate" -> raw.matches("\\d+") ? format(new Date(Long.parseLong(raw)).toInstant()) : raw;
       default -> raw;
     };
   }
 
-  private static Map<String, Object> submitted(List<HistoricDetail> updates, String activityInstanceId) {
+  private static Map<String, Object> values(List<HistoricVariableUpdate> submitted) {
     Map<String, Object> values = new LinkedHashMap<>();
-    for (HistoricDetail detail : updates) {
-      if (detail instanceof HistoricVariableUpdate update && activityInstanceId != null
-          && activityInstanceId.equals(update.getActivityInstanceId())
-          && FIELD_LABELS.containsKey(update.getVariableName()) && update.getValue() != null) {
-        Object value = update.getValue();
-        values.put(FIELD_LABELS.get(update.getVariableName()), VALUE_LABELS.getOrDefault(value.toString(), value.toString()));
-      }
+    for (HistoricVariableUpdate update : submitted) {
+      String value = update.getValue().toString();
+      values.put(FIELD_LABELS.get(update.getVariableName()), VALUE_LABELS.getOrDefault(value, value));
     }
     return values;
   }
 
-  private TimelineEvent event(Date time, String kind, String label, String actor, String taskName, String taskId,
-                              Map<String, Object> details) {
-    return new TimelineEvent(time == null ? null : time.toInstant(), kind, label, actor,
-        organisation.personName(actor), taskName, taskId, details);
+  private TimelineEvent event(Instant time, String kind, String action, String label, String actor, String taskName,
+                              String taskId, Map<String, Object> details) {
+    return new TimelineEvent(time, kind, action, label, actor, actor == null ? null : organisation.personName(actor),
+        taskName, taskId, details);
   }
 }

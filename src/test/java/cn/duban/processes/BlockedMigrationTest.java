@@ -43,7 +43,7 @@ class BlockedMigrationTest {
 
   @AfterEach
   void cleanUp() {
-    deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+    deployments.forEach(id -> cn.duban.support.Deployments.remove(repositoryService, runtime, id));
   }
 
   /** 登记 → 复核 (only when {@code withReview}) → 归档. */

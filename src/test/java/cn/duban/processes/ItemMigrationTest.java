@@ -91,7 +91,7 @@ class ItemMigrationTest {
     ClockUtil.reset();
     if (v2DeploymentId != null) {
       // v2 must not stay the latest version for the other tests; this test's items go with it
-      repositoryService.deleteDeployment(v2DeploymentId, true, true);
+      cn.duban.support.Deployments.remove(repositoryService, runtime, v2DeploymentId);
     }
   }
 

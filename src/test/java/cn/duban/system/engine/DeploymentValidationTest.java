@@ -214,9 +214,9 @@ class DeploymentValidationTest {
       assertThat(second.status()).as(second.body()).isEqualTo(200);
       assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("valid-review").latestVersion()
           .singleResult().getVersion()).isEqualTo(2);
-      repositoryService.deleteDeployment(second.json().path("id").asText(), true);
+      repositoryService.deleteDeployment(second.json().path("id").asText());
     } finally {
-      repositoryService.deleteDeployment(deploymentId, true);
+      repositoryService.deleteDeployment(deploymentId);
     }
   }
 
