@@ -9,7 +9,7 @@ public record ItemDetail(ItemView item, List<ProgressReport> progressReports, Li
                          List<TimelineEvent> timeline) {
 
   /** A task the item waits at now. */
-  public record OpenTask(String id, String key, String name, String assignee, List<String> candidateGroups,
-                         java.util.Date due) {
+  public record OpenTask(String id, String key, String name, String assignee, String assigneeName,
+                         List<String> candidateGroups, List<String> candidateGroupNames, java.util.Date due) {
   }
 }

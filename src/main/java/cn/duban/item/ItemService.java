@@ -182,11 +182,14 @@ public class ItemService {
     }
     return EngineSystemContext.call(identityService, () -> taskService.createTaskQuery()
         .processInstanceId(row.processInstanceId()).list().stream()
-        .map(t -> new ItemDetail.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
-            taskService.getIdentityLinksForTask(t.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).toList(),
-            t.getDueDate()))
+        .map(t -> {
+          List<String> groups = taskService.getIdentityLinksForTask(t.getId()).stream()
+              .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+              .map(l -> l.getGroupId()).toList();
+          return new ItemDetail.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
+              organisation.personName(t.getAssignee()), groups, groups.stream().map(organisation::groupName).toList(),
+              t.getDueDate());
+        })
         .toList());
   }
 }
