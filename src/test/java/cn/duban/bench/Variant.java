@@ -37,10 +37,12 @@ final class Variant implements AutoCloseable {
       Map.entry("camunda.bpm.job-execution.max-backoff", 0),
       Map.entry("camunda.bpm.job-execution.lock-time-in-millis", 300000),
       Map.entry("camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate", false),
-      Map.entry("camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs", false));
+      Map.entry("camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs", false),
+      Map.entry("camunda.bpm.generic-properties.properties.ensureJobDueDateNotNull", false));
 
   /** The indexes duban adds for speed (V11 and the engine-table index), dropped in the default variant's database. */
-  static final List<String> DUBAN_TUNING_INDEXES = List.of("public.act_idx_job_duedate");
+  static final List<String> DUBAN_TUNING_INDEXES = List.of("public.act_idx_job_duedate", "duban.item_due_code_idx",
+      "duban.item_open_due_idx", "duban.item_co_units_idx");
 
   final String name;
   final ConfigurableApplicationContext context;
@@ -92,8 +94,6 @@ final class Variant implements AutoCloseable {
       for (String index : DUBAN_TUNING_INDEXES) {
         variant.jdbc.execute("drop index if exists " + index);
       }
-      variant.jdbc.queryForList("select schemaname || '.' || indexname from pg_indexes where schemaname = 'duban' "
-          + "and indexname like 'bench_%'", String.class).forEach(index -> variant.jdbc.execute("drop index " + index));
     }
     return variant;
   }

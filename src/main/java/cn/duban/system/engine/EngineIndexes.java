@@ -38,6 +38,13 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     for (String index : INDEXES) {
       jdbc.execute(index);
     }
+    // ensureJobDueDateNotNull (application.yaml) acquires only jobs with a due date: jobs created before it was on
+    // (or by an engine without it) get "due now", as Camunda's documentation of the option advises
+    int undated = jdbc.update("update act_ru_job set duedate_ = coalesce(create_time_, current_timestamp) "
+        + "where duedate_ is null");
+    if (undated > 0) {
+      log.info("{} jobs without a due date are due now (ensureJobDueDateNotNull)", undated);
+    }
     log.debug("Engine indexes ensured: {}", INDEXES.size());
   }
 }
