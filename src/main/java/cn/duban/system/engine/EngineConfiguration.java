@@ -34,6 +34,13 @@ class EngineConfiguration {
         }
         configuration.getCustomPreBPMNParseListeners().add(new ScriptGuardParseListener());
       }
+
+      @Override
+      public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (properties.engine().authorizedGroupsIndexScan()) {
+          AuthorizedGroupsQuery.install(configuration);
+        }
+      }
     };
   }
 
