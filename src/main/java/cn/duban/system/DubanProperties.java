@@ -41,7 +41,13 @@ public record DubanProperties(
     }
   }
 
-  public record Engine(@DefaultValue("false") boolean scriptsEnabled) {
+  /**
+   * @param scriptsEnabled              scripts in deployed BPMN are refused unless true
+   * @param authorizedGroupsIndexScan   answer the engine's per-command "which groups have authorizations" with a
+   *                                    loose index scan instead of reading the whole authorization table (PostgreSQL)
+   */
+  public record Engine(@DefaultValue("false") boolean scriptsEnabled,
+                       @DefaultValue("true") boolean authorizedGroupsIndexScan) {
   }
 
   /** Traffic lights: how many working days before the deadline an open item turns yellow. */

@@ -2,6 +2,8 @@ package cn.duban.system.engine;
 
 import java.util.ArrayList;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -53,6 +55,18 @@ class EngineConfiguration {
         }
         configuration.getCustomPreBPMNParseListeners().add(new ScriptGuardParseListener());
       }
+
+      @Override
+      public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (properties.engine().authorizedGroupsIndexScan()) {
+          AuthorizedGroupsQuery.install(configuration);
+        }
+      }
     };
+  }
+
+  @Bean
+  ProcessEnginePlugin dubanEngineIndexes(DataSource dataSource) {
+    return new EngineIndexes(dataSource);
   }
 }

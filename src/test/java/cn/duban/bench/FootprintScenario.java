@@ -1,0 +1,243 @@
+package cn.duban.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import cn.duban.bench.Figures.Target;
+
+/**
+ * Scenario 5, footprint: the packaged jar ({@code java -jar target/duban-*.jar}) as a child process.
+ * <ol>
+ *   <li>with its embedded database (fresh data directory, demo bureau): seconds until {@code /actuator/health} is UP,
+ *       resident memory of the JVM (VmRSS) and of the embedded PostgreSQL (sum of the server processes' PSS);</li>
+ *   <li>on the bench's database of the variant, with scenario 3's data: start-up, resident memory after start and
+ *       after scenario 3's queries over HTTP ({@code /engine-rest/task} page + count as the two-unit cadre,
+ *       {@code /api/items} pages; 200 rounds or 60 s).</li>
+ * </ol>
+ * The default variant is the same jar with the starter's job-executor settings as command-line arguments.
+ */
+final class FootprintScenario {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private FootprintScenario() {
+  }
+
+  record Sample(double startSeconds, double jvmMb, double postgresMb, double jvmAfterQueriesMb) {
+  }
+
+  static void run(Figures figures, EmbeddedPostgres postgres, Variant duban, Variant standard, Path out)
+      throws Exception {
+    Path jar = Path.of(System.getProperty("bench.jar", "target/duban-0.1.0-SNAPSHOT.jar"));
+    if (!Files.exists(jar)) {
+      System.out.println("BENCH footprint skipped: no " + jar + " (run ./mvnw -Pbench verify, which packages it)");
+      return;
+    }
+    Sample embeddedDefault = embedded(jar, out, Variant.DEFAULT);
+    Sample embeddedDuban = embedded(jar, out, Variant.DUBAN);
+    figures.add("footprint", "start-up, embedded database (health UP)", "s", embeddedDuban.startSeconds(),
+        embeddedDefault.startSeconds(), Target.VALUE_AT_MOST, 10);
+    figures.add("footprint", "JVM resident memory after start (embedded db)", "MB", embeddedDuban.jvmMb(),
+        embeddedDefault.jvmMb(), Target.NONE, 0);
+    figures.add("footprint", "embedded PostgreSQL resident memory (PSS)", "MB", embeddedDuban.postgresMb(),
+        embeddedDefault.postgresMb(), Target.NONE, 0);
+    figures.add("footprint", "JVM + PostgreSQL resident memory after start", "MB",
+        embeddedDuban.jvmMb() + embeddedDuban.postgresMb(), embeddedDefault.jvmMb() + embeddedDefault.postgresMb(),
+        Target.VALUE_AT_MOST, 700);
+
+    Sample loadedDefault = onBenchDatabase(jar, standard, Variant.DEFAULT);
+    Sample loadedDuban = onBenchDatabase(jar, duban, Variant.DUBAN);
+    figures.add("footprint", "start-up on scenario 3's database", "s", loadedDuban.startSeconds(),
+        loadedDefault.startSeconds(), Target.NONE, 0);
+    figures.add("footprint", "JVM resident memory after start (scenario 3 db)", "MB", loadedDuban.jvmMb(),
+        loadedDefault.jvmMb(), Target.NONE, 0);
+    figures.add("footprint", "JVM resident memory after scenario 3 queries", "MB", loadedDuban.jvmAfterQueriesMb(),
+        loadedDefault.jvmAfterQueriesMb(), Target.VALUE_AT_MOST, 700);
+  }
+
+  private static Sample embedded(Path jar, Path out, String variant) throws Exception {
+    Path data = out.resolve("footprint-" + variant).toAbsolutePath();
+    deleteRecursively(data);
+    int port = freePort();
+    ProcessBuilder builder = command(jar, variant, port);
+    builder.environment().put("DUBAN_DATA_DIR", data.toString());
+    builder.environment().remove("DUBAN_DB_URL");
+    builder.redirectOutput(out.resolve("footprint-" + variant + "-embedded.log").toFile()).redirectErrorStream(true);
+    Process process = builder.start();
+    try {
+      double start = waitUntilUp(process, port);
+      double jvm = rssMb(process.pid());
+      double pg = postgresPssMb(data.resolve("postgres").toString());
+      return new Sample(start, jvm, pg, Double.NaN);
+    } finally {
+      stop(process);
+    }
+  }
+
+  private static Sample onBenchDatabase(Path jar, Variant variant, String name) throws Exception {
+    int port = freePort();
+    ProcessBuilder builder = command(jar, name, port);
+    builder.environment().put("DUBAN_DB_URL", variant.jdbcUrl);
+    builder.environment().put("DUBAN_DB_USER", "postgres");
+    builder.environment().put("DUBAN_DEMO", "false");
+    builder.environment().put("DUBAN_ADMIN_PASSWORD", BenchBureau.PASSWORD);
+    builder.redirectOutput(Path.of(System.getProperty("bench.out", "target/bench"), "footprint-" + name + "-db.log")
+        .toFile()).redirectErrorStream(true);
+    Process process = builder.start();
+    try {
+      double start = waitUntilUp(process, port);
+      double jvm = rssMb(process.pid());
+      String base = "http://localhost:" + port;
+      // scenario 3's queries over HTTP: 200 rounds, at most 60 s (the Tasklist query takes seconds, see README)
+      long until = System.nanoTime() + 60_000_000_000L;
+      for (int i = 0; i < 200 && System.nanoTime() < until; i++) {
+        get(base + "/engine-rest/task?candidateGroups=U01,U02&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50",
+            BenchBureau.CADRE);
+        get(base + "/engine-rest/task/count?candidateGroups=U01,U02", BenchBureau.CADRE);
+        get(base + "/api/items?size=50&page=" + (i % 5), BenchBureau.CADRE);
+        get(base + "/api/items?light=RED&size=50", BenchBureau.OFFICE);
+      }
+      return new Sample(start, jvm, Double.NaN, rssMb(process.pid()));
+    } finally {
+      stop(process);
+    }
+  }
+
+  private static ProcessBuilder command(Path jar, String variant, int port) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toAbsolutePath().toString()));
+    if (Variant.DEFAULT.equals(variant)) {
+      for (Map.Entry<String, Object> e : Variant.STARTER_DEFAULTS.entrySet()) {
+        command.add("--" + e.getKey() + "=" + e.getValue());
+      }
+    }
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("PORT", String.valueOf(port));
+    return builder;
+  }
+
+  private static double waitUntilUp(Process process, int port) throws Exception {
+    long t0 = System.nanoTime();
+    long deadline = t0 + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("duban exited during start-up; see target/bench/footprint-*.log");
+      }
+      try {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+          return (System.nanoTime() - t0) / 1e9;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("duban did not start within 3 minutes");
+  }
+
+  private static void get(String url, String user) throws Exception {
+    String auth = Base64.getEncoder().encodeToString((user + ":" + BenchBureau.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + auth)
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /** VmRSS of a process in MB. */
+  static double rssMb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    return Double.NaN;
+  }
+
+  /**
+   * The embedded PostgreSQL's memory: the postmaster (found by its data directory on its command line) and its
+   * backends, summed as PSS so that shared buffers count once.
+   */
+  static double postgresPssMb(String dataDirectory) throws IOException {
+    Long postmaster = null;
+    List<Long> all = new ArrayList<>();
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String cmdline = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+          if (cmdline.contains("postgres") && cmdline.contains(dataDirectory)) {
+            postmaster = Long.parseLong(p.getFileName().toString());
+          }
+          all.add(Long.parseLong(p.getFileName().toString()));
+        } catch (IOException gone) {
+          // the process ended meanwhile
+        }
+      }
+    }
+    if (postmaster == null) {
+      return Double.NaN;
+    }
+    double kb = pssKb(postmaster);
+    for (long pid : all) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+          if (line.startsWith("PPid:") && Long.parseLong(line.replaceAll("[^0-9]", "")) == postmaster) {
+            kb += pssKb(pid);
+          }
+        }
+      } catch (IOException gone) {
+        // the process ended meanwhile
+      }
+    }
+    return kb / 1024.0;
+  }
+
+  private static double pssKb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+      if (line.startsWith("Pss:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return 0;
+  }
+
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (var walk = Files.walk(path)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package cn.duban.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+import cn.duban.item.ItemFilter;
+import cn.duban.item.ItemLight;
+import cn.duban.item.ItemService;
+import cn.duban.item.ItemStatus;
+import cn.duban.system.security.DubanUser;
+
+/**
+ * Scenario 3, queries on a whole bureau's data ({@link BenchData}): the Tasklist query "本部门待办" of a cadre in
+ * two units (candidate group in the user's groups, first page of 50 by due date, and the count, with
+ * authorizations on), {@code /api/items} pages, and the dashboard's figures.
+ */
+final class QueryScenario {
+
+  /**
+   * The dashboard's figures (open items per unit and light, closed on time and late) as one aggregate over
+   * {@code duban.item}: a stand-in until GET /api/dashboard (cn.duban.supervision) lands; then measure that.
+   */
+  static final String DASHBOARD_EQUIVALENT_SQL = "select unit_id, "
+      + "count(*) filter (where status <> 'CLOSED' and due_at < now()) as red, "
+      + "count(*) filter (where status <> 'CLOSED' and due_at >= now() and due_at < now() + interval '5 days') as yellow, "
+      + "count(*) filter (where status <> 'CLOSED' and due_at >= now() + interval '5 days') as green, "
+      + "count(*) filter (where status = 'CLOSED' and closed_at <= due_at and closed_at >= date_trunc('year', now())) as closed_on_time, "
+      + "count(*) filter (where status = 'CLOSED' and closed_at > due_at and closed_at >= date_trunc('year', now())) as closed_late "
+      + "from duban.item where status <> 'CLOSED' or closed_at >= date_trunc('year', now()) group by unit_id";
+
+  private QueryScenario() {
+  }
+
+  static Map<String, Stats> run(Variant variant, int repetitions) {
+    TaskService tasks = variant.bean(TaskService.class);
+    IdentityService identity = variant.bean(IdentityService.class);
+    ItemService items = variant.bean(ItemService.class);
+    DubanUser cadre = BenchItems.user(variant, BenchBureau.CADRE);
+    DubanUser office = BenchItems.user(variant, BenchBureau.OFFICE);
+    List<String> groups = List.of(BenchBureau.unit(0), BenchBureau.unit(1));
+    Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
+    queries.put("tasklist: unit tasks page 50 + count", () -> {
+      identity.setAuthentication(BenchBureau.CADRE, groups);
+      try {
+        List<Task> page = tasks.createTaskQuery().taskCandidateGroupIn(groups).orderByDueDate().asc().listPage(0, 50);
+        long count = tasks.createTaskQuery().taskCandidateGroupIn(groups).count();
+        if (page.size() != 50 || count < 50) {
+          throw new IllegalStateException("tasklist query found " + page.size() + " of " + count);
+        }
+        return count;
+      } finally {
+        identity.clearAuthentication();
+      }
+    });
+    queries.put("/api/items cadre (2 units) page 50", () -> items.list(filter(null, null, null), cadre));
+    queries.put("/api/items office red page 50", () -> items.list(filter(null, null, ItemLight.RED), office));
+    queries.put("/api/items office unit+status page 50",
+        () -> items.list(filter(BenchBureau.unit(4), ItemStatus.IN_PROGRESS, null), office));
+    queries.put("dashboard (equivalent aggregate SQL)", () -> variant.jdbc.queryForList(DASHBOARD_EQUIVALENT_SQL));
+    Map<String, Stats> result = new LinkedHashMap<>();
+    queries.forEach((name, query) -> {
+      for (int i = 0; i < 3; i++) {
+        query.get(); // warm-up
+      }
+      // at most the repetitions, and at most 20 s of them (a slow query is measured at least 5 times)
+      long until = System.nanoTime() + 20_000_000_000L;
+      List<Double> millis = new ArrayList<>();
+      for (int i = 0; i < repetitions && (i < 5 || System.nanoTime() < until); i++) {
+        long t = System.nanoTime();
+        query.get();
+        millis.add((System.nanoTime() - t) / 1e6);
+      }
+      result.put(name, Stats.of(millis));
+    });
+    return result;
+  }
+
+  private static ItemFilter filter(String unit, ItemStatus status, ItemLight light) {
+    return new ItemFilter(unit, status, light, null, null, 0, 50);
+  }
+}
