@@ -1,6 +1,14 @@
 package cn.duban.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +31,25 @@ import cn.duban.system.security.DubanUser;
  */
 final class QueryScenario {
 
-  /**
-   * The dashboard's figures (open items per unit and light, closed on time and late) as one aggregate over
-   * {@code duban.item}: a stand-in until GET /api/dashboard (cn.duban.supervision) lands; then measure that.
-   */
-  static final String DASHBOARD_EQUIVALENT_SQL = "select unit_id, "
-      + "count(*) filter (where status <> 'CLOSED' and due_at < now()) as red, "
-      + "count(*) filter (where status <> 'CLOSED' and due_at >= now() and due_at < now() + interval '5 days') as yellow, "
-      + "count(*) filter (where status <> 'CLOSED' and due_at >= now() + interval '5 days') as green, "
-      + "count(*) filter (where status = 'CLOSED' and closed_at <= due_at and closed_at >= date_trunc('year', now())) as closed_on_time, "
-      + "count(*) filter (where status = 'CLOSED' and closed_at > due_at and closed_at >= date_trunc('year', now())) as closed_late "
-      + "from duban.item where status <> 'CLOSED' or closed_at >= date_trunc('year', now()) group by unit_id";
+  /** GET /api/dashboard as the office (all units), the current quarter, over HTTP as the 督办台 page loads it. */
+  static Object dashboard(Variant variant, HttpClient http) {
+    String port = variant.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port");
+    String basic = Base64.getEncoder().encodeToString((BenchBureau.OFFICE + ":" + BenchBureau.PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/dashboard")).header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET /api/dashboard answered " + response.statusCode() + ": " + response.body());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   private QueryScenario() {
   }
@@ -63,7 +79,8 @@ final class QueryScenario {
     queries.put("/api/items office red page 50", () -> items.list(filter(null, null, ItemLight.RED), office));
     queries.put("/api/items office unit+status page 50",
         () -> items.list(filter(BenchBureau.unit(4), ItemStatus.IN_PROGRESS, null), office));
-    queries.put("dashboard (equivalent aggregate SQL)", () -> variant.jdbc.queryForList(DASHBOARD_EQUIVALENT_SQL));
+    HttpClient http = HttpClient.newHttpClient();
+    queries.put("dashboard GET /api/dashboard (office, all units)", () -> dashboard(variant, http));
     Map<String, Stats> result = new LinkedHashMap<>();
     queries.forEach((name, query) -> {
       for (int i = 0; i < 3; i++) {
