@@ -151,7 +151,7 @@ public class NotificationDeliverer {
       // each claim's lease runs from the moment it is taken, not from the start of the run: a slow mail server can
       // make a batch outlast the send timeout, and a lease that had expired before its send began would let another
       // node send the same message again
-      Instant now = runStart.plusNanos(System.nanoTime() - started);
+      Instant now = elapsedSince(runStart, started);
       Optional<Due> claimed = transaction.execute(
           status -> repository.claimOne(channel.name(), now, now.plus(properties.sendTimeout())));
       if (claimed == null || claimed.isEmpty()) {
@@ -160,7 +160,7 @@ public class NotificationDeliverer {
       Due due = claimed.get();
       try {
         DeliveryOutcome outcome = channel.deliver(message(due));
-        Instant sent = runStart.plusNanos(System.nanoTime() - started);
+        Instant sent = elapsedSince(runStart, started);
         Boolean recorded = transaction.execute(status ->
             repository.markDone(due.messageId(), channel.name(), due.attempts(), due.attempts(), outcome, sent));
         if (!Boolean.TRUE.equals(recorded)) {
@@ -177,6 +177,11 @@ public class NotificationDeliverer {
       }
     }
     return tally;
+  }
+
+  /** The run's clock moved on by the whole seconds that have passed since it started (enough for leases). */
+  private static Instant elapsedSince(Instant runStart, long startedNanos) {
+    return runStart.plusSeconds((System.nanoTime() - startedNanos) / 1_000_000_000L);
   }
 
   /** Deliveries done (sent or skipped) and attempts failed on one channel in one run. */

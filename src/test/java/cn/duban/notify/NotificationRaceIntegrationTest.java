@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.duban.notify.NotificationChannel.DeliveryOutcome;
 import cn.duban.support.DubanSpringTest;
 import cn.duban.system.BureauClock;
 
@@ -137,6 +138,62 @@ class NotificationRaceIntegrationTest {
     List<Long> received = NotifyFixtures.inboxMessages(jdbc, recipient);
     assertThat(received).hasSize(1);
     assertThat(repository.message(received.get(0)).orElseThrow().items()).hasSize(3);
+  }
+
+  @Test
+  void aBatchOutlastingTheSendTimeoutLeasesEachMessageFromItsOwnClaim() {
+    LocalDate day = LocalDate.of(YEAR, 7, 1);
+    Instant now = morning(day);
+    List<String> codes = List.of(code(YEAR), code(YEAR));
+    String recipient = person("slow");
+    for (String code : codes) {
+      notifications.enqueue(reminder(recipient, code, day), now);
+    }
+    NotifyProperties p = NotifyFixtures.properties(10);
+    // leases of 1 s, and a mail server that takes 1.2 s per message: the second claim comes after the first lease
+    NotifyProperties shortLease = new NotifyProperties(false, p.pollInterval(), 10, p.maxAttempts(), p.backoffBase(),
+        p.backoffMax(), p.digestDelay(), java.time.Duration.ofSeconds(1), p.baseUrl(), p.inbox(), p.email());
+    var otherNodeSends = new RecordingChannel("slow-sms", false);
+    NotificationDeliverer otherNode = new NotificationDeliverer(repository, List.of(otherNodeSends), shortLease, clock,
+        transactions);
+    List<Long> sentHere = new ArrayList<>();
+    NotificationChannel slow = new NotificationChannel() {
+      @Override
+      public String name() {
+        return "slow-sms";
+      }
+
+      @Override
+      public boolean enabled() {
+        return true;
+      }
+
+      @Override
+      public boolean transactional() {
+        return false;
+      }
+
+      @Override
+      public DeliveryOutcome deliver(NotificationMessage message) {
+        sentHere.add(message.id());
+        try {
+          Thread.sleep(1200); // the slow server: this one send takes longer than the lease
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (sentHere.size() == 2) {
+          // another node looks for due mail while this node still sends the second message: 2.4 s into the run
+          otherNode.deliverDue(now.plusMillis(1500));
+        }
+        return DeliveryOutcome.sent();
+      }
+    };
+    new NotificationDeliverer(repository, List.of(inbox, slow), shortLease, clock, transactions).deliverDue(now);
+
+    assertThat(sentHere).hasSize(2);
+    for (long message : sentHere) {
+      assertThat(otherNodeSends.calls(message)).as("message %d sent by the other node too", message).isZero();
+    }
   }
 
   /** Both nodes start together and run until a run of theirs finds nothing to do. */
