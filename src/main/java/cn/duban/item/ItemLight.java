@@ -24,16 +24,18 @@ public enum ItemLight {
   }
 
   /**
-   * @param yellowFrom the instant from which a deadline counts as "due soon": an open item whose due instant lies
-   *                   before it is yellow
+   * The same rules as SQL conditions on {@code duban.item}'s columns, for filters and counts in the database: the
+   * parameters are the current instant ({@code ?} 1) and, for yellow and green, {@code yellowFrom} ({@code ?} 2).
    */
-  public static ItemLight of(ItemStatus status, Instant dueAt, Instant closedAt, Instant now, Instant yellowFrom) {
-    return of(status, dueAt, closedAt, now, yellowFrom, EscalationLevel.NONE);
-  }
+  public static final String RED_SQL = "status <> 'CLOSED' and due_at < ?";
+  public static final String YELLOW_SQL = "status <> 'CLOSED' and due_at >= ? and (due_at < ? or escalation_level <> 'NONE')";
+  public static final String GREEN_SQL = "status <> 'CLOSED' and due_at >= ? and due_at >= ? and escalation_level = 'NONE'";
 
   /**
-   * As above, and an item whose 临期提醒 has gone out is yellow too: a list may remind earlier than the bureau's
-   * yellow band ({@code duban.escalation}/per-list thresholds), and the light shows what people were told.
+   * @param yellowFrom the instant from which a deadline counts as "due soon": an open item whose due instant lies
+   *                   before it is yellow
+   * @param level      how far the item has been escalated: an item whose 临期提醒 has gone out is yellow too (a list
+   *                   may remind earlier than the bureau's yellow band, and the light shows what people were told)
    */
   public static ItemLight of(ItemStatus status, Instant dueAt, Instant closedAt, Instant now, Instant yellowFrom,
                              EscalationLevel level) {

@@ -195,17 +195,11 @@ public class ItemRepository {
     if (filter.light() != null) {
       switch (filter.light()) {
         case RED -> {
-          where.append(" and status <> 'CLOSED' and due_at < ?");
+          where.append(" and ").append(ItemLight.RED_SQL);
           args.add(Timestamp.from(now));
         }
-        // yellow: inside the yellow band, or reminded already (ItemLight.of)
-        case YELLOW -> {
-          where.append(" and status <> 'CLOSED' and due_at >= ? and (due_at < ? or escalation_level <> 'NONE')");
-          args.add(Timestamp.from(now));
-          args.add(Timestamp.from(yellowFrom));
-        }
-        case GREEN -> {
-          where.append(" and status <> 'CLOSED' and due_at >= ? and due_at >= ? and escalation_level = 'NONE'");
+        case YELLOW, GREEN -> {
+          where.append(" and ").append(filter.light() == ItemLight.YELLOW ? ItemLight.YELLOW_SQL : ItemLight.GREEN_SQL);
           args.add(Timestamp.from(now));
           args.add(Timestamp.from(yellowFrom));
         }

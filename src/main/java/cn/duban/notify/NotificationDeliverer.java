@@ -146,12 +146,12 @@ public class NotificationDeliverer {
    */
   private Tally deliverExternally(NotificationChannel channel, Instant runStart) {
     Tally tally = new Tally();
-    long started = System.nanoTime();
+    Instant clockAtStart = clock.now();
     for (int i = 0; i < properties.batchSize(); i++) {
       // each claim's lease runs from the moment it is taken, not from the start of the run: a slow mail server can
       // make a batch outlast the send timeout, and a lease that had expired before its send began would let another
       // node send the same message again
-      Instant now = elapsedSince(runStart, started);
+      Instant now = elapsedSince(runStart, clockAtStart);
       Optional<Due> claimed = transaction.execute(
           status -> repository.claimOne(channel.name(), now, now.plus(properties.sendTimeout())));
       if (claimed == null || claimed.isEmpty()) {
@@ -160,7 +160,7 @@ public class NotificationDeliverer {
       Due due = claimed.get();
       try {
         DeliveryOutcome outcome = channel.deliver(message(due));
-        Instant sent = elapsedSince(runStart, started);
+        Instant sent = elapsedSince(runStart, clockAtStart);
         Boolean recorded = transaction.execute(status ->
             repository.markDone(due.messageId(), channel.name(), due.attempts(), due.attempts(), outcome, sent));
         if (!Boolean.TRUE.equals(recorded)) {
@@ -179,9 +179,12 @@ public class NotificationDeliverer {
     return tally;
   }
 
-  /** The run's clock moved on by the whole seconds that have passed since it started (enough for leases). */
-  private static Instant elapsedSince(Instant runStart, long startedNanos) {
-    return runStart.plusSeconds((System.nanoTime() - startedNanos) / 1_000_000_000L);
+  /**
+   * The run's time moved on by the whole seconds the bureau's clock has advanced since the run started (seconds are
+   * enough for leases, and a run's own instants stay as given).
+   */
+  private Instant elapsedSince(Instant runStart, Instant clockAtStart) {
+    return runStart.plusSeconds(java.time.Duration.between(clockAtStart, clock.now()).toSeconds());
   }
 
   /** Deliveries done (sent or skipped) and attempts failed on one channel in one run. */

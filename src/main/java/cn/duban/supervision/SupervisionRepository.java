@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import cn.duban.item.ItemLight;
 import cn.duban.item.ItemScope;
 
 /** The 督办台's counts, straight from the item read model ({@code duban.item}) and its deadline changes. */
@@ -49,12 +50,9 @@ class SupervisionRepository {
     var args = new ArrayList<Object>(List.of(ts(now), ts(yellowFrom), ts(now), ts(yellowFrom), ts(now), ts(start),
         ts(end), ts(start), ts(end), ts(start), ts(end), ts(asOf), ts(asOf), ts(asOf)));
     String sql = "select unit_id as id, "
-        // yellow: inside the yellow band or already reminded (ItemLight.of)
-        + "count(*) filter (where status <> 'CLOSED' and due_at >= ? and due_at >= ? and escalation_level = 'NONE') "
-        + "as green, "
-        + "count(*) filter (where status <> 'CLOSED' and due_at >= ? and (due_at < ? or escalation_level <> 'NONE')) "
-        + "as yellow, "
-        + "count(*) filter (where status <> 'CLOSED' and due_at < ?) as red, "
+        + "count(*) filter (where " + ItemLight.GREEN_SQL + ") as green, "
+        + "count(*) filter (where " + ItemLight.YELLOW_SQL + ") as yellow, "
+        + "count(*) filter (where " + ItemLight.RED_SQL + ") as red, "
         + "count(*) filter (where issued_at >= ? and issued_at < ?) as issued, "
         + "count(*) filter (where " + CLOSED_IN + " and closed_at <= due_at) as closed_on_time, "
         + "count(*) filter (where " + CLOSED_IN + " and closed_at > due_at) as closed_late, "

@@ -1,7 +1,6 @@
 package cn.duban.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +71,7 @@ final class FootprintScenario {
   private static Sample embedded(Path jar, Path out, String variant) throws Exception {
     Path data = out.resolve("footprint-" + variant).toAbsolutePath();
     deleteRecursively(data);
-    int port = freePort();
+    int port = cn.duban.support.Node.freePort();
     ProcessBuilder builder = command(jar, variant, port);
     builder.environment().put("DUBAN_DATA_DIR", data.toString());
     builder.environment().remove("DUBAN_DB_URL");
@@ -89,7 +88,7 @@ final class FootprintScenario {
   }
 
   private static Sample onBenchDatabase(Path jar, Variant variant, String name) throws Exception {
-    int port = freePort();
+    int port = cn.duban.support.Node.freePort();
     ProcessBuilder builder = command(jar, name, port);
     builder.environment().put("DUBAN_DB_URL", variant.jdbcUrl);
     builder.environment().put("DUBAN_DB_USER", "postgres");
@@ -221,12 +220,6 @@ final class FootprintScenario {
     process.destroy();
     if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -118,11 +118,11 @@ class ItemRulesUnitTest {
   void lightsFollowTheDeadline() {
     var due = java.time.Instant.parse("2026-11-30T15:59:59Z");
     var now = java.time.Instant.parse("2026-11-21T02:00:00Z");
-    assertThat(ItemLight.of(ItemStatus.IN_PROGRESS, due, null, now, now.plusSeconds(3 * 86400))).isEqualTo(ItemLight.GREEN);
-    assertThat(ItemLight.of(ItemStatus.IN_PROGRESS, due, null, now, due.plusSeconds(1))).isEqualTo(ItemLight.YELLOW);
-    assertThat(ItemLight.of(ItemStatus.ISSUED, due, null, due.plusSeconds(1), due)).isEqualTo(ItemLight.RED);
-    assertThat(ItemLight.of(ItemStatus.CLOSED, due, due, now, now)).isEqualTo(ItemLight.CLOSED_ON_TIME);
-    assertThat(ItemLight.of(ItemStatus.CLOSED, due, due.plusSeconds(1), now, now)).isEqualTo(ItemLight.CLOSED_LATE);
+    assertThat(ItemLight.of(ItemStatus.IN_PROGRESS, due, null, now, now.plusSeconds(3 * 86400), EscalationLevel.NONE)).isEqualTo(ItemLight.GREEN);
+    assertThat(ItemLight.of(ItemStatus.IN_PROGRESS, due, null, now, due.plusSeconds(1), EscalationLevel.NONE)).isEqualTo(ItemLight.YELLOW);
+    assertThat(ItemLight.of(ItemStatus.ISSUED, due, null, due.plusSeconds(1), due, EscalationLevel.NONE)).isEqualTo(ItemLight.RED);
+    assertThat(ItemLight.of(ItemStatus.CLOSED, due, due, now, now, EscalationLevel.NONE)).isEqualTo(ItemLight.CLOSED_ON_TIME);
+    assertThat(ItemLight.of(ItemStatus.CLOSED, due, due.plusSeconds(1), now, now, EscalationLevel.NONE)).isEqualTo(ItemLight.CLOSED_LATE);
   }
 
   @Test

@@ -10,9 +10,6 @@ import static cn.duban.support.TestBureau.ALICE;
 import static cn.duban.support.TestBureau.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +35,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import cn.duban.notify.NotificationRepository.DeliveryState;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.support.DubanSpringTest;
+import cn.duban.support.Node;
 import cn.duban.system.BureauClock;
 
 /**
@@ -49,7 +47,7 @@ import cn.duban.system.BureauClock;
 class EmailDeliveryIntegrationTest {
 
   static final int YEAR = 2091;
-  static final int SMTP_PORT = freePort();
+  static final int SMTP_PORT = Node.freePort();
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -129,7 +127,7 @@ class EmailDeliveryIntegrationTest {
     Instant now = morning(day);
     String code = code(YEAR);
     notifications.enqueue(reminder(ALICE, code, day), now);
-    mailSender.setPort(freePort()); // nobody listens there: the SMTP server is down
+    mailSender.setPort(Node.freePort()); // nobody listens there: the SMTP server is down
 
     deliverer.deliverDue(now);
     long message = messageOf(jdbc, code);
@@ -218,13 +216,5 @@ class EmailDeliveryIntegrationTest {
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).as(Arrays.toString(received)).hasSize(1);
     return received[0];
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

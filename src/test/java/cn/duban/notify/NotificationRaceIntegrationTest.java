@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -176,19 +178,21 @@ class NotificationRaceIntegrationTest {
       @Override
       public DeliveryOutcome deliver(NotificationMessage message) {
         sentHere.add(message.id());
-        try {
-          Thread.sleep(1200); // the slow server: this one send takes longer than the lease
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        // the slow server: this one send takes longer than the lease (the bureau's clock moves on by 1.2 s)
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 1200));
         if (sentHere.size() == 2) {
-          // another node looks for due mail while this node still sends the second message: 2.4 s into the run
+          // another node looks for due mail at 1.5 s, while this node sends the second message (claimed at 1 s)
           otherNode.deliverDue(now.plusMillis(1500));
         }
         return DeliveryOutcome.sent();
       }
     };
-    new NotificationDeliverer(repository, List.of(inbox, slow), shortLease, clock, transactions).deliverDue(now);
+    ClockUtil.setCurrentTime(Date.from(now));
+    try {
+      new NotificationDeliverer(repository, List.of(inbox, slow), shortLease, clock, transactions).deliverDue(now);
+    } finally {
+      ClockUtil.reset();
+    }
 
     assertThat(sentHere).hasSize(2);
     for (long message : sentHere) {
