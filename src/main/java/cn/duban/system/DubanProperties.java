@@ -45,9 +45,12 @@ public record DubanProperties(
    * @param scriptsEnabled              scripts in deployed BPMN are refused unless true
    * @param authorizedGroupsIndexScan   answer the engine's per-command "which groups have authorizations" with a
    *                                    loose index scan instead of reading the whole authorization table (PostgreSQL)
+   * @param taskQueryAuthorizationShortcut task queries the authorization check cannot narrow (the person's own work,
+   *                                    or a person who may read every task) run without it (TaskQueryAuthorization)
    */
   public record Engine(@DefaultValue("false") boolean scriptsEnabled,
-                       @DefaultValue("true") boolean authorizedGroupsIndexScan) {
+                       @DefaultValue("true") boolean authorizedGroupsIndexScan,
+                       @DefaultValue("true") boolean taskQueryAuthorizationShortcut) {
   }
 
   /** Traffic lights: how many working days before the deadline an open item turns yellow. */

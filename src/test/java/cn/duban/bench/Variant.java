@@ -40,7 +40,9 @@ final class Variant implements AutoCloseable {
       Map.entry("camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs", false),
       Map.entry("camunda.bpm.generic-properties.properties.ensureJobDueDateNotNull", false),
       // and the engine's own query for the groups that have authorizations (duban replaces it on PostgreSQL)
-      Map.entry("duban.engine.authorized-groups-index-scan", false));
+      Map.entry("duban.engine.authorized-groups-index-scan", false),
+      // and the task queries whose authorization check cannot narrow the answer keep it (TaskQueryAuthorization)
+      Map.entry("duban.engine.task-query-authorization-shortcut", false));
 
   /** The indexes duban adds for speed (V11 and the engine-table index), dropped in the default variant's database. */
   static final List<String> DUBAN_TUNING_INDEXES = List.of("public.act_idx_job_duedate", "duban.item_due_code_idx",

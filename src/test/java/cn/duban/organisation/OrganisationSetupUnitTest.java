@@ -22,7 +22,7 @@ class OrganisationSetupUnitTest {
     return new DubanProperties(ZoneId.of("Asia/Shanghai"), new DubanProperties.Demo(demo, false, "demo"),
         new DubanProperties.Admin("admin", adminPassword),
         new DubanProperties.Database(new DubanProperties.Embedded(Path.of("data"), 0, false)),
-        new DubanProperties.Engine(false, true), new DubanProperties.Light(3),
+        new DubanProperties.Engine(false, true, true), new DubanProperties.Light(3),
         new DubanProperties.Attachments(DataSize.ofMegabytes(20), List.of("pdf")));
   }
 

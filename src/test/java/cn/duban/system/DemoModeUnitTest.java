@@ -11,7 +11,7 @@ class DemoModeUnitTest {
     return new DubanProperties(java.time.ZoneId.of("Asia/Shanghai"),
         new DubanProperties.Demo(demo, allowExternal, "demo"), new DubanProperties.Admin("admin", null),
         new DubanProperties.Database(new DubanProperties.Embedded(java.nio.file.Path.of("data"), 0, false)),
-        new DubanProperties.Engine(false, true), new DubanProperties.Light(3),
+        new DubanProperties.Engine(false, true, true), new DubanProperties.Light(3),
         new DubanProperties.Attachments(org.springframework.util.unit.DataSize.ofMegabytes(20), java.util.List.of("pdf")));
   }
 

@@ -47,6 +47,12 @@ class EngineConfiguration {
           configuration.setCustomPreDeployers(new ArrayList<Deployer>());
         }
         configuration.getCustomPreDeployers().add(new ValidatingDeployer(validator));
+        if (properties.engine().taskQueryAuthorizationShortcut()) {
+          if (configuration.getCustomSessionFactories() == null) {
+            configuration.setCustomSessionFactories(new ArrayList<>());
+          }
+          configuration.getCustomSessionFactories().add(TaskQueryAuthorization.sessionFactory());
+        }
         if (properties.engine().scriptsEnabled()) {
           return;
         }
