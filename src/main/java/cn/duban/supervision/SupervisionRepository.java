@@ -57,9 +57,19 @@ class SupervisionRepository {
         + "count(*) filter (where " + CLOSED_IN + " and closed_at <= due_at) as closed_on_time, "
         + "count(*) filter (where " + CLOSED_IN + " and closed_at > due_at) as closed_late, "
         + "count(*) filter (where issued_at < ? and due_at < ? and (closed_at is null or closed_at > ?)) as open_overdue "
-        + "from duban.item" + where(scope, listCode, null, args) + " group by unit_id order by unit_id";
+        + "from duban.item" + where(scope, listCode, null, args) + RECENT + " group by unit_id order by unit_id";
+    Instant since = start.isBefore(asOf) ? start : asOf;
+    args.add(ts(since));
+    args.add(ts(since));
     return jdbc.query(sql, COUNTS, args.toArray());
   }
+
+  /**
+   * Leaves out what no figure counts: items closed before the period (or before {@code asOf}) and issued before it,
+   * ten years of them. Every count above is of open items, of items issued in the period, closed in it, or still
+   * open after {@code asOf}. Arguments: the earlier of the period's start and {@code asOf}, twice.
+   */
+  private static final String RECENT = " and (status <> 'CLOSED' or closed_at is null or closed_at >= ? or issued_at >= ?)";
 
   /** Deadline changes (延期) per lead unit within the period. */
   Map<String, Long> extensions(ItemScope scope, String listCode, Instant start, Instant end) {
@@ -82,8 +92,10 @@ class SupervisionRepository {
     String sql = "select * from (select assignee as id, 0 as green, 0 as yellow, 0 as issued, 0 as open_overdue, "
         + "count(*) filter (where status <> 'CLOSED' and due_at < ?) as red, 0 as closed_on_time, "
         + "count(*) filter (where " + CLOSED_IN + " and closed_at > due_at) as closed_late "
-        + "from duban.item" + where(scope, listCode, null, args) + " and assignee is not null group by assignee) p "
+        + "from duban.item" + where(scope, listCode, null, args) + RECENT + " and assignee is not null group by assignee) p "
         + "where red + closed_late > 0 order by red desc, closed_late desc, id limit ?";
+    args.add(ts(start));
+    args.add(ts(start));
     args.add(limit);
     return jdbc.query(sql, COUNTS, args.toArray());
   }

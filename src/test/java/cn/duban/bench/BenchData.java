@@ -46,8 +46,9 @@ final class BenchData {
     JdbcTemplate jdbc = variant.jdbc;
     String pis = array(templates);
     String taskIds = array(templateTasks);
-    // due dates: from 30 days ago to 150 days ahead, so that every light occurs
-    String due = "(date_trunc('day', now()) + ((g * 7919) % 180 - 30) * interval '1 day' + interval '15 hours 59 minutes 59 seconds')";
+    // due dates: from 30 days ago to 150 days ahead, so that every light occurs, and every unit has items due on every
+    // day (the unit is g % 20, so the day is drawn from g / 20: drawn from g itself, each day would belong to one unit)
+    String due = "(date_trunc('day', now()) + (((g / 20) * 7919) % 180 - 30) * interval '1 day' + interval '15 hours 59 minutes 59 seconds')";
     copy(jdbc, "public", "act_ru_execution", Map.of(
         "id_", "'bpi-' || g", "proc_inst_id_", "'bpi-' || g", "root_proc_inst_id_", "'bpi-' || g",
         "business_key_", "'BO-' || lpad(g::text, 7, '0')", "parent_id_", "null", "super_exec_", "null",
@@ -55,7 +56,7 @@ final class BenchData {
         pick(open, "act_ru_execution", "id_", pis));
     copy(jdbc, "public", "act_ru_task", Map.of(
         "id_", "'bt-' || g", "execution_id_", "'bpi-' || g", "proc_inst_id_", "'bpi-' || g",
-        "due_date_", due, "create_time_", due.replace("+ ((g", "- interval '60 days' + ((g")),
+        "due_date_", due, "create_time_", due.replace("+ (((g", "- interval '60 days' + (((g")),
         pick(open, "act_ru_task", "id_", taskIds));
     copy(jdbc, "public", "act_ru_identitylink", Map.of("id_", "'bil-' || g || '-' || src.id_", "task_id_", "'bt-' || g"),
         pick(open, "act_ru_identitylink", "task_id_", taskIds));
@@ -63,7 +64,7 @@ final class BenchData {
         "resource_id_", "'bt-' || g", "root_proc_inst_id_", "'bpi-' || g"),
         pick(open, "act_ru_authorization", "resource_id_", taskIds));
     copy(jdbc, "duban", "item", Map.of("code", "'BO-' || lpad(g::text, 7, '0')", "process_instance_id", "'bpi-' || g",
-        "due_at", due, "deadline", "(" + due + ")::date",
+        "due_at", due, "deadline", "(" + due + ")::date", "issued_at", due + " - interval '60 days'",
         "status", "case when g % 3 = 0 then 'ISSUED' else 'IN_PROGRESS' end",
         "assignee", "case when g % 3 = 0 then null else lower(src.unit_id) || case when g % 2 = 0 then 'b' else 'c' end end"),
         pick(open, "duban.item", "process_instance_id", pis));
@@ -71,6 +72,8 @@ final class BenchData {
     String closedDue = "(now() - ((g * 7919) % 3650 + 30) * interval '1 day')";
     copy(jdbc, "duban", "item", Map.of("code", "'BC-' || lpad(g::text, 7, '0')", "process_instance_id", "null",
         "due_at", closedDue, "deadline", "(" + closedDue + ")::date", "status", "'CLOSED'",
+        // issued two months before the deadline: ten years of items are not all issued in the current quarter
+        "issued_at", closedDue + " - interval '60 days'",
         "closed_at", closedDue + " - case when g % 10 = 0 then interval '-3 days' else interval '2 days' end",
         "assignee", "lower(src.unit_id) || 'b'"),
         pick(closed, "duban.item", "process_instance_id", pis));

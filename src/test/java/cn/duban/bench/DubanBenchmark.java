@@ -11,6 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import cn.duban.bench.Figures.Target;
+import cn.duban.system.EmbeddedDatabaseConfiguration;
 
 /**
  * The benchmark suite (issue #7, and the escalation burst of issue #3): every scenario for duban's configuration
@@ -52,13 +53,17 @@ class DubanBenchmark {
     Path dataDir = out.resolve("postgres").toAbsolutePath();
     FootprintScenario.deleteRecursively(dataDir); // left over by an interrupted run
     Files.createDirectories(dataDir);
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true)
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir)
+        // -Dbench.keepDatabase=true leaves the databases in target/bench/postgres, to study query plans afterwards
+        .setCleanDataDirectory(!Boolean.getBoolean("bench.keepDatabase"))
         .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(60))
         .setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8")
         .setServerConfig("max_connections", "200").setServerConfig("timezone", "UTC").start()) {
       try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
         s.execute("create database bench_default encoding 'UTF8'");
-        s.execute("create database bench_duban encoding 'UTF8'");
+        // each as it is made: duban's as duban makes its own (EmbeddedDatabaseConfiguration), the default one as
+        // createdb makes a database on this server
+        s.execute(EmbeddedDatabaseConfiguration.CREATE_DATABASE.formatted("bench_duban"));
       }
       try (Variant standard = Variant.start(Variant.DEFAULT, postgres.getJdbcUrl("postgres", "bench_default"));
            Variant duban = Variant.start(Variant.DUBAN, postgres.getJdbcUrl("postgres", "bench_duban"))) {
