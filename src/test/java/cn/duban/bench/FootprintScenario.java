@@ -19,7 +19,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import cn.duban.bench.Figures.Target;
 
 /**
- * Scenario 5, footprint: the packaged jar ({@code java -jar target/duban-*.jar}) as a child process.
+ * Scenario 5, footprint: the packaged jar ({@code java -Xmx512m -jar target/duban-*.jar}, the JVM options of
+ * {@code duban.jvm.arguments} in pom.xml) as a child process.
  * <ol>
  *   <li>with its embedded database (fresh data directory, demo bureau): seconds until {@code /actuator/health} is UP,
  *       resident memory of the JVM (VmRSS) and of the embedded PostgreSQL (sum of the server processes' PSS);</li>
@@ -117,8 +118,16 @@ final class FootprintScenario {
   }
 
   private static ProcessBuilder command(Path jar, String variant, int port) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toAbsolutePath().toString()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // the JVM options duban is started with (pom.xml, duban.jvm.arguments: ./mvnw spring-boot:run and the README's
+    // java -jar), the same for both variants
+    for (String option : System.getProperty("bench.jvmArguments", "-Xmx512m").trim().split("\\s+")) {
+      if (!option.isEmpty()) {
+        command.add(option);
+      }
+    }
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
     if (Variant.DEFAULT.equals(variant)) {
       for (Map.Entry<String, Object> e : Variant.STARTER_DEFAULTS.entrySet()) {
         command.add("--" + e.getKey() + "=" + e.getValue());
