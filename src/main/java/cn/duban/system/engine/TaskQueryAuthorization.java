@@ -39,7 +39,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * could take away what a grant gives, and only the full check weighs the two. A group counts only if it holds
  * authorizations at all (the engine's own filter of the person's groups), as in the full check.
  * <p>
- * {@code TaskQueryAuthorizationTest} compares both answers, with and without this, for every kind of person.
+ * {@code TaskQueryAuthorizationTest} compares the answers with the engine's own per-task authorization decision for
+ * every kind of person, query shape and Tasklist filter.
  */
 public class TaskQueryAuthorization extends AuthorizationManager {
 
@@ -124,7 +125,10 @@ public class TaskQueryAuthorization extends AuthorizationManager {
     return assignedToMe || myGroups;
   }
 
-  /** The names of the criteria a query holds, as the engine stores them in a filter (an expression's value is checked as the criterion itself). */
+  /**
+   * The names of the criteria a query holds, as the engine stores them in a filter. A criterion given as an
+   * expression appears under the expression's name; its evaluated value is what {@link #isOwnWork} checks.
+   */
   private static Set<String> criteriaOf(TaskQueryImpl branch) {
     return new JsonTaskQueryConverter().toJsonObject(branch, true).keySet();
   }
