@@ -46,7 +46,7 @@ final class Variant implements AutoCloseable {
 
   /** The indexes duban adds for speed (V11 and the engine-table index), dropped in the default variant's database. */
   static final List<String> DUBAN_TUNING_INDEXES = List.of("public.act_idx_job_duedate",
-      "public.act_idx_task_due_date", "public.act_idx_ident_lnk_group_task", "public.act_idx_task_id_assignee",
+      "public.act_idx_task_due_date", "public.act_idx_ident_lnk_group_task", "public.act_idx_task_id_assignee_tenant",
       "duban.item_due_code_idx",
       "duban.item_open_due_idx", "duban.item_co_units_idx", "duban.item_supervised_idx", "duban.item_closed_at_idx",
       "duban.item_dashboard_idx");
