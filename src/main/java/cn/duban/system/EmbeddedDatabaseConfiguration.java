@@ -1,26 +1,24 @@
 package cn.duban.system;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * With no database configured ({@code DUBAN_DB_URL} / {@code spring.datasource.url} empty), duban runs on an
  * embedded PostgreSQL 17 whose data lives in {@code DUBAN_DATA_DIR/postgres} and survives restarts.
- * The server is a Spring bean closed with the context: no JVM shutdown hook (it would stall test JVMs).
+ * The server starts while Spring builds the application ({@link EmbeddedDatabaseStartup}) and is closed with the
+ * context: no JVM shutdown hook (it would stall test JVMs).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -36,27 +34,23 @@ public class EmbeddedDatabaseConfiguration {
    */
   public static final String CREATE_DATABASE = "create database %s encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8' "
       + "template template0";
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+  /** Whether duban runs on its embedded PostgreSQL: no database URL configured. */
+  static boolean isEmbedded(Environment environment) {
+    return environment.getProperty("spring.datasource.url", "").isBlank();
+  }
+
+  /** Started early by {@link EmbeddedDatabaseStartup}; started here when the context was built without it. */
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(DubanProperties properties) throws IOException {
-    var embedded = properties.database().embedded();
-    var dir = embedded.postgresDir().toAbsolutePath().normalize();
-    Files.createDirectories(dir);
-    log.info("No database configured (DUBAN_DB_URL): starting the embedded PostgreSQL with its data in {}", dir);
-    var builder = EmbeddedPostgres.builder()
-        .setDataDirectory(dir)
-        .setCleanDataDirectory(embedded.clean())
-        .setRegisterShutdownHook(false)
-        .setPGStartupWait(Duration.ofSeconds(60))
-        .setLocaleConfig("locale", "C.UTF-8")
-        .setLocaleConfig("encoding", "UTF8")
-        .setServerConfig("max_connections", "100")
-        .setServerConfig("timezone", "UTC");
-    if (embedded.port() > 0) {
-      builder.setPort(embedded.port());
-    }
-    return builder.start();
+  @ConditionalOnMissingBean
+  EmbeddedPostgresServer embeddedPostgresServer(DubanProperties properties) {
+    return EmbeddedPostgresServer.start(properties.database().embedded());
+  }
+
+  /** The running server; stopped by {@link EmbeddedPostgresServer}, which owns it. */
+  @Bean(destroyMethod = "")
+  EmbeddedPostgres embeddedPostgres(EmbeddedPostgresServer server) {
+    return server.get();
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package cn.duban.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,28 @@ class StartupTest {
   }
 
   @Test
+  void aStartUpThatFailsLeavesNoPostgreSqlRunning() {
+    // the embedded PostgreSQL starts before the context is refreshed; this setting fails the refresh
+    assertThatThrownBy(() -> new SpringApplicationBuilder(DubanApplication.class).run(
+        "--server.port=0",
+        "--spring.datasource.url=",
+        "--duban.database.embedded.data-dir=" + dataDir,
+        "--camunda.bpm.process-engine-name=startup-failure-test",
+        "--duban.light.yellow-days=drei")).isInstanceOf(Exception.class);
+    assertThat(Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid")))
+        .as("the server was stopped with the failed start-up").isFalse();
+    assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION")))
+        .as("the server had been started (and initdb run) before the failure").isTrue();
+  }
+
+  @Test
   void startsOnAFreshEmbeddedDatabaseAndAgainOnTheExistingOne() {
     Map<String, Long> firstStatuses;
     try (ConfigurableApplicationContext app = start()) {
       assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
+      // started before the refresh by EmbeddedDatabaseStartup (a singleton without a bean definition)
+      assertThat(app.getBeanFactory().containsBean(EmbeddedDatabaseStartup.BEAN)).isTrue();
+      assertThat(app.getBeanFactory().containsBeanDefinition(EmbeddedDatabaseStartup.BEAN)).isFalse();
       assertThat(app.getBean(DemoMode.class).enabled()).as("demo mode is on with the embedded database").isTrue();
       RepositoryService repository = app.getBean(RepositoryService.class);
       assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("duban-item").count()).isEqualTo(1);
