@@ -4,10 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -21,6 +18,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.item.AttachmentService;
 import cn.duban.item.TimelineKinds;
 import cn.duban.lists.FormulaInjection;
 import cn.duban.system.BureauClock;
@@ -82,7 +80,7 @@ public class AuditExport {
     List<AuditEntry> entries = search.all(filter, user);
     List<List<String>> rows = entries.stream().map(this::row).toList();
     byte[] content = chosen == Format.XLSX ? xlsx(rows) : csv(rows);
-    String sha256 = sha256(content);
+    String sha256 = AttachmentService.sha256(content);
     String fileName = "审计记录-" + FILE_TIME.format(clock.now().atZone(clock.zone())) + "." + chosen.extension;
     String filters = filter.given().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining("&"));
@@ -162,13 +160,5 @@ public class AuditExport {
       }
     }
     text.append("\r\n");
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

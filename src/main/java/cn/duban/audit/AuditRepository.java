@@ -43,7 +43,7 @@ class AuditRepository {
     List<Object> args = new ArrayList<>();
     if (scope != null) {
       sql.append(" and (unit_id = any(?::varchar[]) or co_unit_ids && ?::varchar[])");
-      String units = "{" + String.join(",", scope) + "}";
+      String[] units = scope.toArray(String[]::new);
       args.add(units);
       args.add(units);
     }

@@ -144,7 +144,8 @@ public class AttachmentService {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
   }
 
-  private static String sha256(byte[] content) {
+  /** The SHA-256 digest of a file in lower-case hex, as recorded for attachments and audit exports. */
+  public static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

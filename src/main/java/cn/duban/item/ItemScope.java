@@ -37,13 +37,9 @@ public record ItemScope(List<String> units, List<String> coUnits, String userId)
     String p = alias == null ? "" : alias + ".";
     where.append(" and (").append(p).append("unit_id = any(?::varchar[]) or ").append(p)
         .append("co_unit_ids && ?::varchar[] or ").append(p).append("assignee = ?)");
-    args.add(array(units));
-    args.add(array(coUnits));
+    // Java arrays are bound as SQL arrays by the PostgreSQL driver
+    args.add(units.toArray(String[]::new));
+    args.add(coUnits.toArray(String[]::new));
     args.add(userId);
-  }
-
-  private static String array(List<String> values) {
-    return "{" + String.join(",", values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-        .toList()) + "}";
   }
 }

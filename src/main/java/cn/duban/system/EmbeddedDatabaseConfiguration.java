@@ -8,11 +8,13 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * With no database configured ({@code DUBAN_DB_URL} / {@code spring.datasource.url} empty), duban runs on an
@@ -21,8 +23,16 @@ import org.springframework.core.env.Environment;
  * context: no JVM shutdown hook (it would stall test JVMs).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+@Conditional(EmbeddedDatabaseConfiguration.NoDatabaseConfigured.class)
 public class EmbeddedDatabaseConfiguration {
+
+  /** The same rule for this configuration and for {@link EmbeddedDatabaseStartup}. */
+  static final class NoDatabaseConfigured implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return isEmbedded(context.getEnvironment());
+    }
+  }
 
   static final String DATABASE = "duban";
 
@@ -40,14 +50,10 @@ public class EmbeddedDatabaseConfiguration {
     return environment.getProperty("spring.datasource.url", "").isBlank();
   }
 
-  /** Started early by {@link EmbeddedDatabaseStartup}; started here when the context was built without it. */
-  @Bean(destroyMethod = "close")
-  @ConditionalOnMissingBean
-  EmbeddedPostgresServer embeddedPostgresServer(DubanProperties properties) {
-    return EmbeddedPostgresServer.start(properties.database().embedded());
-  }
-
-  /** The running server; stopped by {@link EmbeddedPostgresServer}, which owns it. */
+  /**
+   * The running server, started before the refresh by {@link EmbeddedDatabaseStartup} and stopped by the
+   * {@link EmbeddedPostgresServer} that owns it.
+   */
   @Bean(destroyMethod = "")
   EmbeddedPostgres embeddedPostgres(EmbeddedPostgresServer server) {
     return server.get();

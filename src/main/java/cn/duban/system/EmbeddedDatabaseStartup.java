@@ -19,7 +19,7 @@ public class EmbeddedDatabaseStartup implements ApplicationContextInitializer<Co
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     if (!EmbeddedDatabaseConfiguration.isEmbedded(context.getEnvironment())
-        || !(context.getBeanFactory() instanceof DefaultListableBeanFactory beans) || beans.containsBean(BEAN)) {
+        || !(context.getBeanFactory() instanceof DefaultListableBeanFactory beans)) {
       return;
     }
     DubanProperties.Embedded settings = Binder.get(context.getEnvironment())

@@ -14,6 +14,7 @@ import cn.duban.item.ItemProcess.Elements;
 import cn.duban.notify.NotificationDeliverer;
 import cn.duban.notify.NotifyProperties;
 import cn.duban.system.security.DubanUser;
+import cn.duban.support.Node;
 
 /**
  * Scenario 2, escalation burst (issue #3): N items whose deadline passes at the same moment. Set-up (not measured):
@@ -90,7 +91,7 @@ final class EscalationScenario {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("escalation burst did not clear within 20 minutes");
         }
-        sleep(250);
+        Node.pause(250);
       }
       long t1 = System.nanoTime();
       variant.deactivate();
@@ -147,14 +148,4 @@ final class EscalationScenario {
         Long.class, Elements.TIMER_OVERDUE);
     return count == null ? 0 : count;
   }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
 }

@@ -3,6 +3,7 @@ package cn.duban.bench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.duban.DubanApplication;
+import cn.duban.system.engine.EngineIndexes;
 
 /**
  * One configuration under test: duban's application on a database of its own in the bench's PostgreSQL. Both
@@ -44,12 +46,11 @@ final class Variant implements AutoCloseable {
       // and the task queries whose authorization check cannot narrow the answer keep it (TaskQueryAuthorization)
       Map.entry("duban.engine.task-query-authorization-shortcut", false));
 
-  /** The indexes duban adds for speed (V11 and the engine-table index), dropped in the default variant's database. */
-  static final List<String> DUBAN_TUNING_INDEXES = List.of("public.act_idx_job_duedate",
-      "public.act_idx_task_due_date", "public.act_idx_ident_lnk_group_task", "public.act_idx_task_id_assignee_tenant",
-      "duban.item_due_code_idx",
-      "duban.item_open_due_idx", "duban.item_co_units_idx", "duban.item_supervised_idx", "duban.item_closed_at_idx",
-      "duban.item_dashboard_idx");
+  /** The indexes duban adds for speed (EngineIndexes, V11–V13), dropped in the default variant's database. */
+  static final List<String> DUBAN_TUNING_INDEXES = Stream.concat(
+      EngineIndexes.names().stream().map(index -> "public." + index),
+      Stream.of("duban.item_due_code_idx", "duban.item_open_due_idx", "duban.item_co_units_idx",
+          "duban.item_supervised_idx", "duban.item_closed_at_idx", "duban.item_dashboard_idx")).toList();
 
   final String name;
   final ConfigurableApplicationContext context;

@@ -224,12 +224,7 @@ class EscalationNodesIntegrationTest {
       if (System.nanoTime() > until) {
         throw new AssertionError("not done within " + limit + "; node log:\n" + node.logTail());
       }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      Node.pause(200);
     }
   }
 }

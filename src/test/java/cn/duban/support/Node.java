@@ -168,7 +168,8 @@ public final class Node implements AutoCloseable {
     }
   }
 
-  static void pause(long millis) {
+  /** Waits between two looks at something another process does (a node, a server starting). */
+  public static void pause(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
