@@ -33,14 +33,23 @@ class EngineConfiguration {
   }
 
   @Bean
-  ProcessEnginePlugin dubanEnginePlugin(DubanProperties properties, DeploymentValidator validator) {
+  ProcessEnginePlugin dubanEnginePlugin(DubanProperties properties, DeploymentValidator validator,
+                                        ObjectProvider<ProcessStartRule> startRules) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
           configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        // outermost: a retried attempt runs the whole chain again, in a transaction of its own
+        // first: a person's command is checked once, before anything runs (start rules are looked up at each start:
+        // the features declaring them may be created after the engine)
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(
+            new EngineCallGuard(configuration, () -> startRules.orderedStream().toList()));
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+          configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+        }
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(EngineCallGuard.skipEngineCheckIfDecided());
+        // then: a retried attempt runs the rest of the chain again, in a transaction of its own
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new TaskCompletionRetryInterceptor());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new UserErrorUnwrappingInterceptor());
         if (configuration.getCustomPreDeployers() == null) {

@@ -49,6 +49,11 @@ public record DubanUser(String id, String name, List<String> unitIds, List<Strin
     return hasRole(Roles.ADMIN);
   }
 
+  /** 督查室 or an administrator: issue and route items, sign them off. */
+  public boolean isOfficeOrAdmin() {
+    return hasRole(Roles.OFFICE) || isAdmin();
+  }
+
   public boolean isAuditor() {
     return hasRole(Roles.AUDITORS);
   }
