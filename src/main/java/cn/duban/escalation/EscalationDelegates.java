@@ -110,7 +110,7 @@ class EscalationDelegates {
   }
 
   private ItemRow item(DelegateExecution execution) {
-    String code = String.valueOf(execution.getVariable(ItemProcess.Variables.ITEM_CODE));
+    String code = execution.getProcessBusinessKey();
     return items.find(code).orElseThrow(() -> new IllegalStateException("No item " + code));
   }
 

@@ -1,6 +1,5 @@
 package cn.duban.item;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,21 +14,20 @@ import org.springframework.stereotype.Component;
 public class ItemCoUnits {
 
   private final CoUnitParts parts;
+  private final ItemRepository items;
 
-  ItemCoUnits(CoUnitParts parts) {
+  ItemCoUnits(CoUnitParts parts, ItemRepository items) {
     this.parts = parts;
+    this.items = items;
   }
 
+  /** The item's co-units as the read model has them (issued, or changed by 改派). */
   public List<String> of(DelegateExecution execution) {
-    Object value = execution.getVariable(ItemProcess.Variables.CO_UNIT_IDS);
-    if (value == null || value.toString().isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(value.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return items.find(execution.getProcessBusinessKey()).map(ItemRow::coUnitIds).orElse(List.of());
   }
 
   public String assignee(DelegateExecution execution) {
-    return parts.assignee((String) execution.getVariable(ItemProcess.Variables.ITEM_CODE),
+    return parts.assignee(execution.getProcessBusinessKey(),
         (String) execution.getVariable(ItemProcess.Variables.CO_UNIT_ID));
   }
 }

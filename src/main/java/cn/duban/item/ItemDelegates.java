@@ -25,30 +25,33 @@ import cn.duban.system.security.EngineSystemContext;
 @Configuration(proxyBeanMethods = false)
 class ItemDelegates {
 
-  /** Variable set by duban itself (demo data, list import) to issue an item whose deadline has already passed. */
-  static final String ALLOW_PAST_DEADLINE = "allowPastDeadline";
-
-  /** 交办: checks the item, gives it its code (the business key) and enters it in the read model. */
+  /**
+   * 交办: enters the item in the read model and gives it its code (the business key). An item issued through duban
+   * ({@link ItemService#issue}, list import) arrives checked; a start from outside (Tasklist's start form,
+   * {@code /engine-rest}) is checked here, from what its start form sent, by the same rules.
+   */
   @Bean
   JavaDelegate registerItemDelegate(ItemLifecycle lifecycle, IdentityService identityService, BureauClock clock) {
     return execution -> {
-      var draft = new ItemDraft(text(execution, Variables.TITLE), text(execution, Variables.REQUIREMENT),
-          text(execution, Variables.UNIT_ID), text(execution, Variables.ASSIGNEE), coUnits(execution),
-          text(execution, Variables.LEADER_ID), deadline(execution, clock), text(execution, Variables.REPORTING_CYCLE),
-          text(execution, Variables.LIST_CODE));
-      boolean allowPast = Boolean.TRUE.equals(execution.getVariable(ALLOW_PAST_DEADLINE));
-      var registered = lifecycle.register(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-          draft, allowPast, user(identityService));
-      if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
-        execution.setProcessBusinessKey(registered.code());
-      }
+      ValidItem checked = PendingIssue.take();
+      var registered = checked != null
+          ? lifecycle.register(execution.getProcessInstanceId(), checked, user(identityService))
+          : lifecycle.registerFromOutside(execution.getProcessInstanceId(), draft(execution, clock), user(identityService));
+      execution.setProcessBusinessKey(registered.code());
       // the variables as checked and settled (trimmed, the deadline as yyyy-MM-dd, the cycle's label)
       execution.setVariables(registered.item().variables());
       execution.setVariable(Variables.ITEM_CODE, registered.code());
       execution.setVariable(Variables.UNIT_NAME, registered.unitName());
       execution.setVariable(Variables.DUE_AT, Date.from(registered.dueAt()));
-      execution.removeVariable(ALLOW_PAST_DEADLINE);
     };
+  }
+
+  /** What a start form sent, as text, for the item rules. */
+  private static ItemDraft draft(DelegateExecution execution, BureauClock clock) {
+    return new ItemDraft(text(execution, Variables.TITLE), text(execution, Variables.REQUIREMENT),
+        text(execution, Variables.UNIT_ID), text(execution, Variables.ASSIGNEE), coUnits(execution),
+        text(execution, Variables.LEADER_ID), deadline(execution, clock), text(execution, Variables.REPORTING_CYCLE),
+        text(execution, Variables.LIST_CODE));
   }
 
   /** 进度反馈: kept with the item. */
@@ -67,13 +70,12 @@ class ItemDelegates {
 
   /** An approved 延期: the deadline changes everywhere (item, variables, the due dates of the next tasks). */
   @Bean
-  JavaDelegate applyExtensionDelegate(ItemLifecycle lifecycle, IdentityService identityService) {
+  JavaDelegate applyExtensionDelegate(ItemLifecycle lifecycle, IdentityService identityService, BureauClock clock) {
     return execution -> {
       String code = code(execution);
-      LocalDate newDeadline = ItemRules.parseDate(text(execution, Variables.EXTENSION_DATE)).orElseThrow();
-      var dueAt = lifecycle.extensionApproved(code, newDeadline, text(execution, Variables.EXTENSION_REASON),
-          text(execution, Variables.ASSIGNEE), user(identityService));
-      execution.setVariable(Variables.DEADLINE, newDeadline.toString());
+      // the request as duban recorded it when the assignee asked, not as variables say now
+      var dueAt = lifecycle.extensionApproved(code);
+      execution.setVariable(Variables.DEADLINE, LocalDate.ofInstant(dueAt, clock.zone()).toString());
       execution.setVariable(Variables.DUE_AT, Date.from(dueAt));
       // the ladder starts again against the new deadline (its pending timers and 督办 are cancelled)
       EngineSystemContext.run(identityService, () -> execution.getProcessEngineServices().getRuntimeService()
@@ -88,8 +90,9 @@ class ItemDelegates {
     return execution -> lifecycle.closed(code(execution));
   }
 
+  /** The item is the process's business key: duban gave it, nobody can change it. */
   private static String code(DelegateExecution execution) {
-    return text(execution, Variables.ITEM_CODE);
+    return execution.getProcessBusinessKey();
   }
 
   /** The start form sends the deadline as yyyy-MM-dd; a REST caller may send a date. */

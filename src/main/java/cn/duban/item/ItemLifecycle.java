@@ -26,9 +26,14 @@ public class ItemLifecycle {
 
   private final org.springframework.context.ApplicationEventPublisher events;
   private final CoUnitParts coUnitParts;
+  private final ExtensionRequests extensions;
+  private final ItemDeciders deciders;
 
   ItemLifecycle(ItemRepository items, ItemDirectory directory, OrganisationService organisation, BureauClock clock,
-                org.springframework.context.ApplicationEventPublisher events, CoUnitParts coUnitParts) {
+                org.springframework.context.ApplicationEventPublisher events, CoUnitParts coUnitParts,
+                ExtensionRequests extensions, ItemDeciders deciders) {
+    this.extensions = extensions;
+    this.deciders = deciders;
     this.events = events;
     this.coUnitParts = coUnitParts;
     this.items = items;
@@ -41,12 +46,16 @@ public class ItemLifecycle {
   public record Registered(String code, ValidItem item, Instant dueAt, String unitName) {
   }
 
-  Registered register(String processInstanceId, String businessKey, ItemDraft draft, boolean allowPastDeadline,
-                      String issuedBy) {
-    ValidItem item = rulesCheckedWithUnits(() -> ItemRules.validate(draft, clock.today(), allowPastDeadline, directory));
+  /** 交办 of an item from outside duban (start form, REST): the rules as for POST /api/items, never a past deadline. */
+  Registered registerFromOutside(String processInstanceId, ItemDraft draft, String issuedBy) {
+    return register(processInstanceId,
+        rulesCheckedWithUnits(() -> ItemRules.validate(draft, clock.today(), false, directory)), issuedBy);
+  }
+
+  /** 交办 of a checked item: its code, its row in the read model (status 待签收), its co-units' parts. */
+  Registered register(String processInstanceId, ValidItem item, String issuedBy) {
     Instant now = clock.now();
-    String code = businessKey == null || businessKey.isBlank()
-        ? items.nextCode(clock.today().getYear()) : businessKey;
+    String code = items.nextCode(clock.today().getYear());
     Instant dueAt = clock.endOfDay(item.deadline());
     items.insert(new ItemRow(code, processInstanceId, item.listCode(), item.title(), item.requirement(),
         item.unitId(), item.coUnitIds(), item.assignee(), item.leaderId(), item.deadline(), dueAt,
@@ -128,14 +137,43 @@ public class ItemLifecycle {
     return rulesChecked(() -> ItemRules.validateExtension(reason, newDate, row.deadline(), clock.today()));
   }
 
-  /** An approved extension moves the deadline everywhere; returns the new due instant. */
-  Instant extensionApproved(String code, LocalDate newDeadline, String reason, String requestedBy, String approvedBy) {
+  /** A 延期申请 that passed {@link #checkExtension}: recorded, so that its approval never reads it from variables. */
+  void extensionRequested(String code, String requestedBy, LocalDate newDeadline, String reason) {
+    extensions.requested(code, requestedBy, newDeadline, reason.strip(), clock.now());
+  }
+
+  /** The item's pending 延期申请 (the one its 延期审批 task is about). */
+  ExtensionRequests.ExtensionRequest pendingExtension(String code) {
+    return extensions.latest(code).filter(r -> r.decision() == null)
+        .orElseThrow(() -> new BadUserRequestException("事项「" + code + "」没有待审批的延期申请。"));
+  }
+
+  /** The leader's decision on the pending request; an approval is checked against today once more. */
+  void extensionDecided(String code, boolean approved, String decidedBy, String note) {
+    ExtensionRequests.ExtensionRequest request = pendingExtension(code);
+    if (approved) {
+      checkExtension(code, request.reason(), request.newDeadline().toString());
+    }
+    extensions.decided(request.id(), approved, decidedBy, note, clock.now());
+  }
+
+  /** The approved extension moves the deadline everywhere; returns the new deadline's due instant. */
+  Instant extensionApproved(String code) {
     ItemRow row = existing(code);
+    ExtensionRequests.ExtensionRequest request = extensions.latest(code)
+        .filter(r -> "APPROVED".equals(r.decision()))
+        .orElseThrow(() -> new BadUserRequestException("事项「" + code + "」没有已批准的延期申请。"));
     Instant now = clock.now();
-    Instant dueAt = clock.endOfDay(newDeadline);
-    items.changeDeadline(code, newDeadline, dueAt, now);
-    items.insertDeadlineChange(code, row.deadline(), newDeadline, reason, requestedBy, approvedBy, now);
+    Instant dueAt = clock.endOfDay(request.newDeadline());
+    items.changeDeadline(code, request.newDeadline(), dueAt, now);
+    items.insertDeadlineChange(code, row.deadline(), request.newDeadline(), request.reason(), request.requestedBy(),
+        request.decidedBy(), now);
     return dueAt;
+  }
+
+  /** Refuses a person who may not complete this task of the item now ({@link ItemDeciders}). */
+  void checkMayComplete(String code, String taskKey, String userId, String coUnitId) {
+    deciders.checkMayComplete(taskKey, existing(code), userId, coUnitId);
   }
 
   /** 销号. */
@@ -173,7 +211,9 @@ public class ItemLifecycle {
   }
 
   private static String describe(InvalidInputException e, String hint) {
-    List<String> details = e.problems().stream().map(p -> p.message()).filter(m -> !m.equals(e.getMessage())).toList();
+    // a problem already spelled in the summary (延期申请有误：…) is not repeated
+    List<String> details = e.problems().stream().map(p -> p.message()).filter(m -> !e.getMessage().contains(m))
+        .toList();
     return (details.isEmpty() ? e.getMessage() : e.getMessage() + " " + String.join("；", details)) + hint;
   }
 }

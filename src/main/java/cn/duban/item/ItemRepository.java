@@ -222,6 +222,12 @@ public class ItemRepository {
         rs.getString("content"), rs.getString("author"), null, rs.getTimestamp("reported_at").toInstant()), code);
   }
 
+  /** Who filed the item's latest report of a kind (the latest 申请办结 for 销号), or null. */
+  String latestAuthor(String code, String kind) {
+    return jdbc.queryForList("select author from duban.progress_report where item_code = ? and kind = ? "
+        + "order by reported_at desc, id desc limit 1", String.class, code, kind).stream().findFirst().orElse(null);
+  }
+
   void insertDeadlineChange(String code, LocalDate oldDeadline, LocalDate newDeadline, String reason,
                             String requestedBy, String approvedBy, Instant at) {
     jdbc.update("insert into duban.deadline_change (item_code, old_deadline, new_deadline, reason, requested_by, "

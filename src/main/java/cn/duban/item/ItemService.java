@@ -17,8 +17,8 @@ import cn.duban.organisation.OrganisationService;
 import cn.duban.system.BureauClock;
 import cn.duban.system.DubanProperties;
 import cn.duban.system.security.DubanUser;
+import cn.duban.system.engine.TrustedEngineCalls;
 import cn.duban.system.security.EngineSystemContext;
-import cn.duban.system.security.Roles;
 import cn.duban.system.web.ForbiddenException;
 import cn.duban.system.web.NotFoundException;
 
@@ -59,22 +59,17 @@ public class ItemService {
 
   /**
    * 交办: checks the draft completely (every problem at once, 422), then starts the item's process as the caller,
-   * so the engine records who issued it. The code, the process and the read model row are one transaction.
+   * so the engine records who issued it. The process trusts the checked item ({@link PendingIssue}) and gives it
+   * its code; the code, the process and the read model row are one transaction.
    */
   @Transactional
   public String issue(ItemDraft draft, DubanUser user, boolean allowPastDeadline) {
-    if (!user.hasRole(Roles.OFFICE) && !user.isAdmin()) {
+    if (!user.isOfficeOrAdmin()) {
       throw new ForbiddenException("只有督查室和管理员可以交办事项。");
     }
     ValidItem item = ItemRules.validate(draft, clock.today(), allowPastDeadline, directory);
-    String code = items.nextCode(clock.today().getYear());
-    Map<String, Object> variables = item.variables();
-    if (allowPastDeadline) {
-      variables.put(ItemDelegates.ALLOW_PAST_DEADLINE, true);
-    }
-    EngineSystemContext.callAs(identityService, user,
-        () -> runtimeService.startProcessInstanceByKey(ItemProcess.KEY, code, variables));
-    return code;
+    return EngineSystemContext.callAs(identityService, user, () -> TrustedEngineCalls.call(() -> PendingIssue.with(
+        item, () -> runtimeService.startProcessInstanceByKey(ItemProcess.KEY, item.variables()).getBusinessKey())));
   }
 
   /**
@@ -83,7 +78,7 @@ public class ItemService {
    */
   @Transactional
   public void waiveCoUnit(String code, String unitId, String reason, DubanUser user) {
-    if (!user.hasRole(Roles.OFFICE) && !user.isAdmin()) {
+    if (!user.isOfficeOrAdmin()) {
       throw new ForbiddenException("只有督查室可以豁免协办部门。");
     }
     ItemRow row = visible(code, user);

@@ -52,25 +52,37 @@ class ItemTaskListener implements TaskListener {
       task.setVariableLocal(Variables.CO_UNIT_REPORT, null);
       task.getExecution().setVariableLocal(Variables.CO_UNIT_REPORT, null);
     }
+    if (Elements.APPROVE_EXTENSION.equals(key)) {
+      // the leader reads the request as duban recorded it
+      var request = lifecycle.pendingExtension(code(task));
+      task.setVariableLocal(Variables.EXTENSION_DATE, request.newDeadline().toString());
+      task.setVariableLocal(Variables.EXTENSION_REASON, request.reason());
+    }
     lifecycle.taskCreated(code(task), key);
   }
 
   private void completed(DelegateTask task) {
     String code = code(task);
+    String user = currentUser();
+    if (user != null) {
+      // who may decide, from duban's data as it is now (a person completes; duban's own system calls have no user)
+      lifecycle.checkMayComplete(code, task.getTaskDefinitionKey(), user, text(task, Variables.CO_UNIT_ID));
+    }
     switch (task.getTaskDefinitionKey()) {
       case Elements.SIGN_FOR -> signFor(task, code);
       case Elements.REASSIGN -> reassign(task, code);
       case Elements.HANDLE -> handle(task, code);
-      case Elements.APPROVE_EXTENSION -> ItemLifecycle.rulesChecked(() -> {
-        ItemRules.requireChoice(Variables.EXTENSION_DECISION, task.getVariable(Variables.EXTENSION_DECISION),
-            "审批意见（同意或不同意延期）", Decisions.APPROVE, Decisions.REJECT);
-        if (Decisions.APPROVE.equals(task.getVariable(Variables.EXTENSION_DECISION))) {
-          // the date may have become the past while the request waited
-          lifecycle.checkExtension(code, text(task, Variables.EXTENSION_REASON),
-              text(task, Variables.EXTENSION_DATE));
-        }
-        return null;
-      });
+      case Elements.APPROVE_EXTENSION -> {
+        Object decision = task.getVariable(Variables.EXTENSION_DECISION);
+        ItemLifecycle.rulesChecked(() -> {
+          ItemRules.requireChoice(Variables.EXTENSION_DECISION, decision, "审批意见（同意或不同意延期）",
+              Decisions.APPROVE, Decisions.REJECT);
+          return null;
+        });
+        // an approval is checked against today once more: the date may have become the past while it waited
+        lifecycle.extensionDecided(code, Decisions.APPROVE.equals(decision), decider(task),
+            text(task, Variables.EXTENSION_COMMENT));
+      }
       case Elements.CO_UNIT_SIGN_FOR -> lifecycle.coUnitSigned(code, text(task, Variables.CO_UNIT_ID),
           task.getAssignee() != null ? task.getAssignee() : currentUser());
       case Elements.CO_UNIT_REPORT -> lifecycle.coUnitDone(code, text(task, Variables.CO_UNIT_ID),
@@ -133,8 +145,11 @@ class ItemTaskListener implements TaskListener {
             ItemRules.requireText(Variables.RESULT_TEXT, task.getVariable(Variables.RESULT_TEXT), "办结情况"));
         lifecycle.checkCoUnitsSettled(code);
       }
-      default -> lifecycle.checkExtension(code, text(task, Variables.EXTENSION_REASON),
-          text(task, Variables.EXTENSION_DATE));
+      default -> {
+        var date = lifecycle.checkExtension(code, text(task, Variables.EXTENSION_REASON),
+            text(task, Variables.EXTENSION_DATE));
+        lifecycle.extensionRequested(code, decider(task), date, text(task, Variables.EXTENSION_REASON));
+      }
     }
     // the office's or the leader's feedback has been read on this form
     ItemProcess.FEEDBACK_SHOWN_ON_HANDLE.forEach(task.getExecution()::removeVariable);
@@ -144,6 +159,12 @@ class ItemTaskListener implements TaskListener {
   private static Object coUnitReport(DelegateTask task) {
     Object onTask = task.getVariableLocal(Variables.CO_UNIT_REPORT);
     return onTask != null ? onTask : task.getExecution().getVariableLocal(Variables.CO_UNIT_REPORT);
+  }
+
+  /** Who completes the task: the signed-in person, or (a system call) the task's assignee. */
+  private String decider(DelegateTask task) {
+    String user = currentUser();
+    return user != null ? user : task.getAssignee();
   }
 
   private String currentUser() {
@@ -156,7 +177,8 @@ class ItemTaskListener implements TaskListener {
     return value == null ? null : value.toString();
   }
 
+  /** The item is the process's business key: duban gave it, nobody can change it. */
   private static String code(DelegateTask task) {
-    return text(task, Variables.ITEM_CODE);
+    return task.getExecution().getProcessBusinessKey();
   }
 }

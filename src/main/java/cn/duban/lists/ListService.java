@@ -22,6 +22,7 @@ import cn.duban.item.ItemStatus;
 import cn.duban.item.ItemView;
 import cn.duban.system.BureauClock;
 import cn.duban.system.security.DubanUser;
+import cn.duban.system.engine.TrustedEngineCalls;
 import cn.duban.system.security.EngineSystemContext;
 import cn.duban.system.security.Roles;
 import cn.duban.system.web.ForbiddenException;
@@ -87,8 +88,9 @@ public class ListService {
       jdbc.update("update duban.item set list_row = ?, remark = ? where code = ?", row.rowNumber(), row.remark(), itemCode);
       codes.add(itemCode);
     }
-    String processInstanceId = EngineSystemContext.callAs(identityService, user,
-        () -> runtimeService.startProcessInstanceByKey(ListProcess.KEY, code).getId());
+    // the list process starts only here, with the code duban gave the list (ListStartRule refuses other starts)
+    String processInstanceId = EngineSystemContext.callAs(identityService, user, () -> TrustedEngineCalls.call(
+        () -> runtimeService.startProcessInstanceByKey(ListProcess.KEY, code).getId()));
     lists.setProcessInstance(code, processInstanceId);
     return new IssuedList(lists.find(code).orElseThrow(), codes);
   }

@@ -409,7 +409,10 @@ class ItemProcessTest {
     assertThatThrownBy(() -> work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, EXTEND,
         Variables.EXTENSION_REASON, "来不及", Variables.EXTENSION_DATE, today.minusDays(1).toString())))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不能早于今天");
+    // a value the form does not offer is refused at the trust boundary, before the process sees it
     assertThatThrownBy(() -> work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, "DELETE")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("只能选择表单中给出的选项");
+    assertThatThrownBy(() -> work(code, Elements.HANDLE, ALICE, Map.of()))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("请选择办理操作");
     assertThat(pi).isWaitingAt(Elements.HANDLE);
     assertThat(repository.find(code).orElseThrow().extensionCount()).isZero();
