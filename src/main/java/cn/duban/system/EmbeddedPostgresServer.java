@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded PostgreSQL (no database configured), started on a thread of its own as soon as the configuration is
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+  /** an orphan has no clients left: its shutdown takes a checkpoint's time */
+  private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final CompletableFuture<EmbeddedPostgres> server;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,6 +50,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     var dir = settings.postgresDir().toAbsolutePath().normalize();
     Files.createDirectories(dir);
     log.info("No database configured (DUBAN_DB_URL): starting the embedded PostgreSQL with its data in {}", dir);
+    // a server left running by a duban that was killed would keep this one from starting
+    OrphanedPostgres.clear(dir, ORPHAN_STOP_TIMEOUT);
+    if (settings.clean()) {
+      // throw-away data left by a run that was killed: initdb wants an empty directory
+      FileSystemUtils.deleteRecursively(dir);
+      Files.createDirectories(dir);
+    }
     var builder = EmbeddedPostgres.builder()
         .setDataDirectory(dir)
         .setCleanDataDirectory(settings.clean())
@@ -56,6 +66,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setLocaleConfig("encoding", "UTF8")
         .setServerConfig("max_connections", "100")
         .setServerConfig("timezone", "UTC");
+    if (!settings.clean()) {
+      // The data is meant to last: a commit is on disk before duban reports it done, so it survives a crash of the
+      // machine, not only of duban. zonky starts its servers for throw-away test data, with "-F" (fsync off) and
+      // synchronous_commit off; these later options override both. Throw-away data (clean) keeps zonky's speed.
+      builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+    }
     if (settings.port() > 0) {
       builder.setPort(settings.port());
     }

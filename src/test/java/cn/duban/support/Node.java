@@ -19,7 +19,7 @@ import cn.duban.DubanApplication;
 /**
  * duban as an operator runs it: a separate JVM ({@code java cn.duban.DubanApplication} on the main classes and the
  * runtime dependencies, which Maven writes to {@code target/runtime-classpath.txt}; never the test classes),
- * on its own port, against the database it is given, with its job executor and notification scheduler running.
+ * on its own port, against the database it is given (or on its embedded PostgreSQL), with its job executor running.
  * Killed with {@code kill -9} when a test wants a crash. Its log is kept in {@code target/nodes/<name>.log}.
  */
 public final class Node implements AutoCloseable {
@@ -42,19 +42,12 @@ public final class Node implements AutoCloseable {
 
   public static Node start(String name, Cluster cluster, String... extraArguments) {
     int port = freePort();
-    Path log = Path.of("target", "nodes", name + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
-        "-cp", classpath(),
-        DubanApplication.class.getName(),
-        "--server.port=" + port,
+    List<String> command = new ArrayList<>(java(port));
+    command.addAll(List.of(
         "--spring.datasource.url=" + cluster.jdbcUrl(),
         "--spring.datasource.username=" + cluster.user(),
         "--spring.datasource.password=" + (cluster.password() == null ? "" : cluster.password()),
         "--spring.datasource.hikari.maximum-pool-size=15",
-        "--spring.main.banner-mode=off",
-        "--duban.admin.password=node-admin-password",
         // the demo bureau gives the nodes their units and people (with e-mail addresses)
         "--duban.demo.enabled=true",
         "--duban.demo.allow-external-database=true",
@@ -69,6 +62,39 @@ public final class Node implements AutoCloseable {
         // that did not create the jobs (and so got no hint) joins the work at once
         "--camunda.bpm.job-execution.max-wait=2000"));
     command.addAll(List.of(extraArguments));
+    return launch(name, port, command);
+  }
+
+  /**
+   * duban as {@code ./mvnw spring-boot:run} runs it: no database configured, so on its embedded PostgreSQL with the
+   * data in {@code dataDir}, demo bureau included (no mail server: notifications stay in the outbox). Started with
+   * {@code setsid}, so the node leads a process group of its own that {@link #kill9Group()} can kill whole.
+   */
+  public static Node startEmbedded(String name, Path dataDir, String... extraArguments) {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of("setsid"));
+    command.addAll(java(port));
+    command.addAll(List.of(
+        "--spring.datasource.url=",
+        "--duban.database.embedded.data-dir=" + dataDir.toAbsolutePath(),
+        "--duban.notify.scheduler-enabled=false"));
+    command.addAll(List.of(extraArguments));
+    return launch(name, port, command);
+  }
+
+  private static List<String> java(int port) {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
+        "-cp", classpath(),
+        DubanApplication.class.getName(),
+        "--server.port=" + port,
+        "--spring.main.banner-mode=off",
+        "--duban.admin.password=node-admin-password");
+  }
+
+  private static Node launch(String name, int port, List<String> command) {
+    Path log = Path.of("target", "nodes", name + ".log");
     try {
       Files.createDirectories(log.getParent());
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -91,8 +117,30 @@ public final class Node implements AutoCloseable {
 
   /** A crash: SIGKILL, no shutdown hooks, no transaction finished. */
   public void kill9() {
+    kill9(String.valueOf(process.pid()));
+  }
+
+  /**
+   * A crash of everything the node's process group holds (as a terminal's hang-up or a service manager would kill
+   * it): SIGKILL to the group of a node started by {@link #startEmbedded}, which leads its group.
+   */
+  public void kill9Group() {
     try {
-      Process kill = new ProcessBuilder("kill", "-9", String.valueOf(process.pid())).inheritIO().start();
+      // field 5 of /proc/<pid>/stat, after the parenthesised command name
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      long group = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+      if (group != process.pid()) {
+        throw new IllegalStateException("node " + name + " does not lead its process group (" + group + ")");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    kill9("-" + process.pid());
+  }
+
+  private void kill9(String target) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-9", "--", target).inheritIO().start();
       kill.waitFor(10, TimeUnit.SECONDS);
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException("node " + name + " survived kill -9");
