@@ -23,8 +23,10 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
@@ -39,7 +41,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * collected, in Chinese, so an admin fixes them in one go. Rules for every BPMN: safe, well-formed XML within the
  * size limit; {@code historyTimeToLive} at least the retention; every user task has someone (assignee or
  * candidates) and a due date, and the forms it references exist; no scripts while they are disabled; delegates
- * that exist. For duban's own processes ({@link ProcessContract}): every id and message the code relies on.
+ * that exist; expressions that reach only variables, the execution's read-only facts and the beans the process
+ * contracts declare ({@link ExpressionCheck}). For duban's own processes ({@link ProcessContract}): every id and
+ * message the code relies on.
  */
 public class DeploymentValidator {
 
@@ -103,7 +107,9 @@ public class DeploymentValidator {
       }
     });
     Set<String> resourceNames = resources.keySet();
-    bpmn.forEach((name, document) -> checkBpmn(name, document, formsInDeployment, resourceNames, problems));
+    var expressions = new ExpressionCheck(ProcessContract.beansOf(contracts.get()), lookups::beanExists);
+    bpmn.forEach((name, document) -> checkBpmn(name, document, formsInDeployment, resourceNames, expressions,
+        problems));
     return problems;
   }
 
@@ -199,10 +205,16 @@ public class DeploymentValidator {
   // --- BPMN rules ------------------------------------------------------------------------------------------------
 
   private void checkBpmn(String name, Document document, Set<String> formsInDeployment, Set<String> resourceNames,
-                         List<String> problems) {
+                         ExpressionCheck expressions, List<String> problems) {
     Set<String> messageNames = new HashSet<>();
     for (Element message : children(document.getDocumentElement(), BPMN_NS, "message")) {
       messageNames.add(message.getAttribute("name"));
+    }
+    // messages, signals, errors: their names may be expressions too
+    for (Element element : children(document.getDocumentElement(), BPMN_NS, null)) {
+      if (!"process".equals(element.getLocalName())) {
+        expressions(element, where(name), expressions, problems);
+      }
     }
     for (Element process : children(document.getDocumentElement(), BPMN_NS, "process")) {
       if ("false".equals(process.getAttribute("isExecutable"))) {
@@ -224,6 +236,7 @@ public class DeploymentValidator {
             + "如确需脚本，请管理员设置 DUBAN_SCRIPTS_ENABLED=true");
       }
       delegates.forEach(d -> problems.add(where + d));
+      expressions(process, where, expressions, problems);
       contract(process, messageNames, where, problems);
     }
   }
@@ -323,6 +336,114 @@ public class DeploymentValidator {
     }
   }
 
+  // --- expressions --------------------------------------------------------------------------------------------
+
+  /**
+   * Checks every expression the engine may evaluate: any attribute or text holding {@code ${…}} or {@code #{…}}
+   * (delegate and plain expressions, listeners, conditions, timers, input/output, due dates, assignees and
+   * candidates, multi-instance collections, form field defaults, message names …). Not checked: what the engine
+   * never evaluates as an expression (documentation, text annotations, literal field values) and scripts, which
+   * the script rule covers (when scripts are allowed, a Groovy string may well hold "${…}").
+   */
+  private void expressions(Element element, String where, ExpressionCheck check, List<String> problems) {
+    if (!evaluatedByEngine(element)) {
+      return;
+    }
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Attr attribute = (Attr) attributes.item(i);
+      boolean literal = CAMUNDA_NS.equals(element.getNamespaceURI()) && "field".equals(element.getLocalName())
+          && "stringValue".equals(attribute.getLocalName());
+      if (!literal && ExpressionCheck.holdsExpression(attribute.getValue())) {
+        expression(element, attribute.getName(), attribute.getValue(), where, check, problems);
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    NodeList nodes = element.getChildNodes();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      if (nodes.item(i).getNodeType() == Node.TEXT_NODE || nodes.item(i).getNodeType() == Node.CDATA_SECTION_NODE) {
+        text.append(nodes.item(i).getNodeValue());
+      }
+    }
+    if (ExpressionCheck.holdsExpression(text.toString())) {
+      expression(element, null, text.toString().trim(), where, check, problems);
+    }
+    for (Element child : children(element, null, null)) {
+      expressions(child, where, check, problems);
+    }
+  }
+
+  private static boolean evaluatedByEngine(Element element) {
+    String tag = element.getLocalName();
+    if (BPMN_NS.equals(element.getNamespaceURI())) {
+      return !Set.of("documentation", "textAnnotation", "script").contains(tag)
+          && !(("conditionExpression".equals(tag) || "condition".equals(tag)) && element.hasAttribute("language"));
+    }
+    if (CAMUNDA_NS.equals(element.getNamespaceURI())) {
+      return !"script".equals(tag) && !"string".equals(tag);
+    }
+    return false; // diagram interchange, other tools' extensions
+  }
+
+  private static void expression(Element element, String attribute, String text, String where, ExpressionCheck check,
+                                 List<String> problems) {
+    List<String> reasons = check.reasons(text);
+    if (reasons.isEmpty()) {
+      return;
+    }
+    String shown = text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    problems.add(spaced(spaced(where + "的", position(element, attribute)), "中的表达式「") + shown + "」不允许："
+        + String.join("；", reasons) + "。表达式只能使用流程变量、execution/task 的只读信息和 duban 声明的 Bean"
+        + "（见 docs/security.md「流程表达式」）");
+  }
+
+  /**
+   * Where in the process: the nearest flow element with an id, then the XML as the admin wrote it, e.g.
+   * "用户任务「审核」（Task_1）的 camunda:taskListener（create）的属性 expression", "边界事件（Timer_1）的
+   * bpmn:timerEventDefinition/bpmn:timeDate".
+   */
+  private static String position(Element element, String attribute) {
+    List<String> tags = new ArrayList<>();
+    Element current = element;
+    while (current != null && !isLabelled(current)) {
+      if (!"extensionElements".equals(current.getLocalName())) {
+        String name = current.hasAttribute("name") ? "「" + current.getAttribute("name") + "」"
+            : current.hasAttribute("id") ? "「" + current.getAttribute("id") + "」" : "";
+        String event = current.hasAttribute("event") ? "（" + current.getAttribute("event") + "）" : "";
+        tags.add(0, current.getTagName() + name + event);
+      }
+      current = current.getParentNode() instanceof Element parent ? parent : null;
+    }
+    String path = String.join("/", tags);
+    if (attribute != null) {
+      path = path.isEmpty() ? "属性 " + attribute : spaced(path, "的属性 " + attribute);
+    }
+    boolean flowElement = current != null && !"process".equals(current.getLocalName());
+    return flowElement ? spaced(kind(current) + label(current) + "的", path) : path;
+  }
+
+  /** Joins with a space where Latin letters meet Chinese: "的 camunda:taskListener", "expression 中". */
+  private static String spaced(String left, String right) {
+    if (left.isEmpty() || right.isEmpty()) {
+      return left + right;
+    }
+    char last = left.charAt(left.length() - 1);
+    char first = right.charAt(0);
+    boolean space = last < 0x80 && Character.isLetterOrDigit(last) && isHan(first)
+        || isHan(last) && first < 0x80 && Character.isLetterOrDigit(first);
+    return space ? left + " " + right : left + right;
+  }
+
+  private static boolean isHan(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+
+  private static boolean isLabelled(Element element) {
+    return BPMN_NS.equals(element.getNamespaceURI()) && element.hasAttribute("id")
+        && !element.getLocalName().endsWith("EventDefinition") && !"conditionExpression".equals(element.getLocalName())
+        && !element.getLocalName().endsWith("LoopCharacteristics");
+  }
+
   private void contract(Element process, Set<String> messageNames, String where, List<String> problems) {
     String key = process.getAttribute("id");
     for (ProcessContract contract : contracts.get()) {
@@ -360,6 +481,14 @@ public class DeploymentValidator {
       case "serviceTask" -> "服务任务";
       case "sendTask" -> "发送任务";
       case "businessRuleTask" -> "业务规则任务";
+      case "sequenceFlow" -> "顺序流";
+      case "boundaryEvent" -> "边界事件";
+      case "intermediateCatchEvent", "intermediateThrowEvent" -> "中间事件";
+      case "endEvent" -> "结束事件";
+      case "subProcess" -> "子流程";
+      case "callActivity" -> "调用活动";
+      case "message" -> "消息";
+      case "signal" -> "信号";
       default -> "元素";
     };
   }

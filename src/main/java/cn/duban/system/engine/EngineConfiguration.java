@@ -32,9 +32,15 @@ class EngineConfiguration {
         DeploymentValidator.lookups(beans::containsBean, ValidatingDeployer::formDeployed));
   }
 
+  /** The beans expressions may name: those the process contracts declare, looked up when an expression runs. */
+  @Bean
+  ExpressionBeans expressionBeans(ObjectProvider<ProcessContract> contracts, ListableBeanFactory beans) {
+    return new ExpressionBeans(beans, () -> ProcessContract.beansOf(contracts.orderedStream().toList()));
+  }
+
   @Bean
   ProcessEnginePlugin dubanEnginePlugin(DubanProperties properties, DeploymentValidator validator,
-                                        ObjectProvider<ProcessStartRule> startRules) {
+                                        ExpressionBeans expressionBeans, ObjectProvider<ProcessStartRule> startRules) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -56,6 +62,8 @@ class EngineConfiguration {
           configuration.setCustomPreDeployers(new ArrayList<Deployer>());
         }
         configuration.getCustomPreDeployers().add(new ValidatingDeployer(validator));
+        // expressions reach variables, a few facts of the execution and the declared beans, never the JVM
+        configuration.setExpressionManager(new GuardedExpressionManager(expressionBeans));
         if (properties.engine().taskQueryAuthorizationShortcut()) {
           if (configuration.getCustomSessionFactories() == null) {
             configuration.setCustomSessionFactories(new ArrayList<>());

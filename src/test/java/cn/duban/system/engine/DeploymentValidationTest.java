@@ -76,6 +76,8 @@ class DeploymentValidationTest {
       script-task.bpmn       | 包含脚本（脚本任务 Task_1）
       script-listener.bpmn   | 包含脚本（camunda:script）
       unknown-delegate.bpmn  | 引用的委托 Bean「sendSmsDelegate」不存在
+      expression-reflection.bpmn | 服务任务「执行」（Task_1）的属性 camunda:expression 中的表达式「${
+      expression-reflection.bpmn | 用到了反射或 JVM、引擎内部（getClass、forName、getMethod、invoke、exec）
       not-well-formed.bpmn   | 不是格式正确的 XML（第 5 行
       not-bpmn.bpmn          | 不是 BPMN 文件：根元素应为 BPMN 2.0 的 definitions
       xxe.bpmn               | 含有 DOCTYPE 或实体声明
