@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -89,10 +88,12 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     });
   }
 
-  /** The engine's lock (its own lock-out, if switched back on, or a lock set by another tool). */
+  /**
+   * The engine's permanent lock, should its lock-out be switched back on. Not its temporary delay after a wrong
+   * password: anyone can cause that by guessing, and it must not sign the person out.
+   */
   private boolean locked(UserEntity user) {
-    return user.getAttempts() >= engineConfiguration.getLoginMaxAttempts()
-        || user.getLockExpirationTime() != null && user.getLockExpirationTime().after(ClockUtil.getCurrentTime());
+    return user.getAttempts() >= engineConfiguration.getLoginMaxAttempts();
   }
 
   /** A digest of the stored password hash: changes with every new password; the session never holds the hash. */
