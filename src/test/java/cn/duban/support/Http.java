@@ -25,11 +25,20 @@ public class Http {
   private final String base;
   private final String authorization;
   private final HttpClient client;
+  private final CookieManager cookies;
+  private final Map<String, String> headers;
 
   private Http(String base, String authorization, HttpClient client) {
+    this(base, authorization, client, null, Map.of());
+  }
+
+  private Http(String base, String authorization, HttpClient client, CookieManager cookies,
+               Map<String, String> headers) {
     this.base = base;
     this.authorization = authorization;
     this.client = client;
+    this.cookies = cookies;
+    this.headers = headers;
   }
 
   /** Scripts: HTTP Basic on every call. */
@@ -44,8 +53,51 @@ public class Http {
 
   /** Browsers: no credentials on the calls, a cookie jar for the session. */
   public static Http browser(int port) {
+    CookieManager cookies = new CookieManager();
     return new Http("http://localhost:" + port, null,
-        HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
+        HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build(), cookies,
+        Map.of());
+  }
+
+  /** The same client (and, for a browser, the same cookies) sending {@code name: value} on every call. */
+  public Http withHeader(String name, String value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Http(base, authorization, client, cookies, Map.copyOf(more));
+  }
+
+  /**
+   * A browser as the Camunda webapps drive it: a first call gives the session Camunda's CSRF token (cookie
+   * {@code XSRF-TOKEN}), which the webapps then send as {@code X-XSRF-TOKEN} with every change.
+   */
+  public Http withWebappCsrfToken() {
+    get("/camunda/api/engine/engine/");
+    String token = cookie("XSRF-TOKEN");
+    if (token == null) {
+      throw new IllegalStateException("the webapps set no XSRF-TOKEN cookie");
+    }
+    return withHeader("X-XSRF-TOKEN", token);
+  }
+
+  /** The CSRF token in a duban page's forms (Spring Security's hidden {@code _csrf} field), as a browser submits it. */
+  public String formToken(String path) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+        .matcher(get(path, "text/html").body());
+    if (!m.find()) {
+      throw new IllegalStateException(path + " has no form with a CSRF token");
+    }
+    return m.group(1);
+  }
+
+  /** A browser signing in on duban's login page, as a person does. */
+  public Response signIn(String user, String password) {
+    return postForm("/login", Map.of("username", user, "password", password, "_csrf", formToken("/login")));
+  }
+
+  /** A browser's cookie, as a page's script would read it; null if it has none of that name. */
+  public String cookie(String name) {
+    return cookies == null ? null : cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
   }
 
   private static HttpClient plain() {
@@ -145,6 +197,7 @@ public class Http {
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
+    headers.forEach(builder::header);
     return builder;
   }
 
@@ -161,7 +214,7 @@ public class Http {
     try {
       HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
-          response.headers().firstValue("Location").orElse(null));
+          response.headers().firstValue("Location").orElse(null), response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -171,7 +224,19 @@ public class Http {
   }
 
   /** A response: status, body and, for JSON, the parsed body. */
-  public record Response(int status, String body, String contentType, String location) {
+  public record Response(int status, String body, String contentType, String location,
+                         Map<String, java.util.List<String>> headers) {
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers(name).stream().findFirst().orElse(null);
+    }
+
+    /** Every value of a response header (several Set-Cookie, for example). */
+    public java.util.List<String> headers(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).toList();
+    }
 
     public JsonNode json() {
       try {

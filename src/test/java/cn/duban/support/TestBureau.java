@@ -23,7 +23,10 @@ public class TestBureau {
   public static final String ALICE = "alice";
   public static final String ANDY = "andy";
   public static final String BOB = "bob";
-  /** Used only with wrong passwords (the engine slows down logins of a user after failed attempts). */
+  /**
+   * Used only with wrong passwords. duban's login throttling lets a user name fail 5 times for free; from the 6th
+   * failure on the next attempt waits (429). A test that needs more failures creates a user of its own.
+   */
   public static final String EVE = "eve";
   public static final String OFFICE = "olivia";
   public static final String LEADER = "leo";

@@ -44,8 +44,9 @@ class OneLoginHttpTest {
     assertThat(browser.get("/api/me").json().get("name").asText()).isEqualTo("爱丽");
     assertThat(browser.get("/camunda/app/tasklist/default/", "text/html").status()).isEqualTo(200);
 
-    // signing out of Tasklist signs out of duban too
-    assertThat(browser.postForm("/camunda/api/admin/auth/user/default/logout", Map.of()).status()).isEqualTo(200);
+    // signing out of Tasklist signs out of duban too (Tasklist sends its CSRF token, as with every change)
+    assertThat(browser.withWebappCsrfToken().postForm("/camunda/api/admin/auth/user/default/logout", Map.of())
+        .status()).isEqualTo(200);
     assertThat(browser.get("/api/me").status()).isEqualTo(401);
   }
 
@@ -67,7 +68,7 @@ class OneLoginHttpTest {
   @Test
   void signingInOnTheWebappsLoginFormSignsInToDuban() {
     Http browser = Http.browser(port);
-    Http.Response login = browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+    Http.Response login = browser.withWebappCsrfToken().postForm("/camunda/api/admin/auth/user/default/login/tasklist",
         Map.of("username", ALICE, "password", PASSWORD));
     assertThat(login.status()).as(login.body()).isEqualTo(200);
     assertThat(browser.get("/api/me").json().get("id").asText()).isEqualTo(ALICE);
@@ -82,9 +83,10 @@ class OneLoginHttpTest {
     assertThat(login.location()).endsWith("/login?error");
     assertThat(browser.get("/api/me").status()).isEqualTo(401);
 
-    Http.Response webapp = browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+    Http.Response webapp = browser.withWebappCsrfToken().postForm("/camunda/api/admin/auth/user/default/login/tasklist",
         Map.of("username", EVE, "password", "nope"));
     assertThat(webapp.status()).isEqualTo(401);
+    assertThat(webapp.json().get("message").asText()).as("shown by the webapps' login box").contains("用户名或密码错误");
     assertThat(browser.get("/api/me").status()).isEqualTo(401);
   }
 

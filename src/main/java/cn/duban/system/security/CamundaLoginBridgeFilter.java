@@ -20,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,7 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Answers the webapps' own login form (shown after signing out of Tasklist, Cockpit or Admin) so that it signs in
  * to duban, in the one shared session: the credentials are checked against the identity service and the answer
  * is the one Camunda's login endpoint gives ({@code userId} and the {@code authorizedApps}). Wrong credentials
- * get 401 and nothing is stored.
+ * get 401 and nothing is stored; while sign-ins are slowed down (登录限速) 429. Either way the body's {@code message}
+ * is what the login box shows. The webapps' CSRF token has been checked before ({@link CamundaCsrfFilter}).
  */
 class CamundaLoginBridgeFilter extends OncePerRequestFilter {
 
@@ -41,15 +43,18 @@ class CamundaLoginBridgeFilter extends OncePerRequestFilter {
   private final SecurityContextRepository contextRepository;
   private final AuthorizationService authorizationService;
   private final ObjectMapper objectMapper;
+  private final SecurityProblemResponses problems;
+  private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
   CamundaLoginBridgeFilter(AuthenticationManager authenticationManager, RequestMatcher loginRequest,
                            SecurityContextRepository contextRepository, AuthorizationService authorizationService,
-                           ObjectMapper objectMapper) {
+                           ObjectMapper objectMapper, SecurityProblemResponses problems) {
     this.authenticationManager = authenticationManager;
     this.loginRequest = loginRequest;
     this.contextRepository = contextRepository;
     this.authorizationService = authorizationService;
     this.objectMapper = objectMapper;
+    this.problems = problems;
   }
 
   @Override
@@ -61,13 +66,15 @@ class CamundaLoginBridgeFilter extends OncePerRequestFilter {
     }
     String username = request.getParameter("username");
     String password = request.getParameter("password");
+    var attempt = UsernamePasswordAuthenticationToken.unauthenticated(
+        username == null ? "" : username, password == null ? "" : password);
+    attempt.setDetails(details.buildDetails(request)); // the client's address, for 登录限速
     Authentication result;
     try {
-      result = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-          username == null ? "" : username, password == null ? "" : password));
+      result = authenticationManager.authenticate(attempt);
     } catch (AuthenticationException e) {
       SecurityContextHolder.clearContext();
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      problems.loginRefused(request, response, e);
       return;
     }
     if (request.getSession(false) != null) {

@@ -17,22 +17,30 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.duban.system.BureauClock;
 
 /**
  * One login for everything. Spring Security owns authentication; the Camunda webapps take the signed-in person
@@ -44,6 +52,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </ul>
  * Unauthenticated calls get 401 (browsers asking for a page are sent to the login page); only the login page
  * and health are open. Auditors get 403 on every write, before the engine's own authorizations are asked.
+ * Every sign-in, whatever the way in, passes {@link LoginThrottle} (429 while slowed down); a session follows
+ * changes of its person's password, lock and groups ({@link SessionAccessFilter}); webapp changes need the webapps'
+ * CSRF token ({@link CamundaCsrfFilter}); duban's own responses carry a Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -52,6 +63,8 @@ public class SecurityConfiguration {
   static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/*/login/*";
   static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
   static final String CAMUNDA_WHO_AM_I = "/camunda/api/admin/auth/user/*";
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   @Bean
   AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
@@ -83,10 +96,13 @@ public class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain mainChain(HttpSecurity http, ObjectMapper objectMapper,
                                 AuthenticationManager authenticationManager,
-                                AuthorizationService authorizationService) throws Exception {
+                                AuthorizationService authorizationService,
+                                CamundaIdentityAuthenticationProvider identity, BureauClock clock,
+                                SessionProperties sessions) throws Exception {
     var problems = new SecurityProblemResponses(objectMapper);
-    RequestMatcher apiCalls = new OrRequestMatcher(
-        path(null, "/api/**"), path(null, "/camunda/api/**"));
+    var sessionContexts = new HttpSessionSecurityContextRepository();
+    RequestMatcher webappApi = path(null, "/camunda/api/**");
+    RequestMatcher apiCalls = new OrRequestMatcher(path(null, "/api/**"), webappApi);
     var html = new MediaTypeRequestMatcher(new HeaderContentNegotiationStrategy(), MediaType.TEXT_HTML);
     html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
     RequestMatcher pageRequests = request -> !apiCalls.matches(request) && html.matches(request);
@@ -106,24 +122,43 @@ public class SecurityConfiguration {
             .requestMatchers(SecurityConfiguration::changesProcesses).hasAuthority(Roles.authority(Roles.ADMIN))
             .anyRequest().access(new AuditorReadOnlyAuthorizationManager()))
         .formLogin(form -> form.loginPage("/login").successHandler(new LandingPageSuccessHandler())
-            .failureUrl("/login?error").permitAll())
+            .failureHandler(loginFailure()).permitAll())
         .httpBasic(basic -> basic.realmName("duban").authenticationEntryPoint(problems::unauthorized))
         .logout(logout -> logout
             .logoutRequestMatcher(path(HttpMethod.POST, "/logout"))
             .logoutSuccessHandler(logoutSuccess()))
         .csrf(csrf -> csrf
-            // the webapps bring their own CSRF protection; calls carrying credentials cannot be forged by a page
+            // the webapps bring their own CSRF token (checked by CamundaCsrfFilter below); calls carrying credentials
+            // cannot be forged by a page
             .ignoringRequestMatchers(path(null, "/camunda/**"),
                 new RequestHeaderRequestMatcher("Authorization")))
+        // duban's pages and API: scripts only from duban itself (no inline script, no event handler attributes);
+        // inline styles stay allowed for ECharts' tooltips. Not on /camunda/**: the webapps send their own policy,
+        // and a second one would be enforced on top of it and break them.
+        .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+            new NegatedRequestMatcher(path(null, "/camunda/**")), new ContentSecurityPolicyHeaderWriter(CSP))))
         .exceptionHandling(e -> e
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pageRequests)
             .defaultAuthenticationEntryPointFor(problems::unauthorized, request -> true)
             .accessDeniedHandler(problems::forbidden))
+        .addFilterBefore(new SecureCookieFilter(), SecurityContextHolderFilter.class)
+        .addFilterAfter(new SessionAccessFilter(identity, sessionContexts, clock, sessions.recheckInterval()),
+            SecurityContextHolderFilter.class)
+        .addFilterAfter(new CamundaCsrfFilter(webappApi, problems), CsrfFilter.class)
         .addFilterBefore(new CamundaLoginBridgeFilter(authenticationManager, path(HttpMethod.POST, CAMUNDA_LOGIN),
-            new HttpSessionSecurityContextRepository(), authorizationService, objectMapper),
+            sessionContexts, authorizationService, objectMapper, problems),
             UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(camundaLogout(), UsernamePasswordAuthenticationFilter.class);
     return http.build();
+  }
+
+  /** A refused sign-in on duban's login page: the page says why (wrong password, or 登录限速 with the wait). */
+  private static AuthenticationFailureHandler loginFailure() {
+    // both keep the refusal in the session, where the login page finds the wait
+    var wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+    var delayed = new SimpleUrlAuthenticationFailureHandler("/login?delayed");
+    return (request, response, e) ->
+        (e instanceof LoginDelayedException ? delayed : wrong).onAuthenticationFailure(request, response, e);
   }
 
   /** Signing out in a webapp signs out everywhere (the session is shared). */
