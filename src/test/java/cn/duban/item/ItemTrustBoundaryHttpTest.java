@@ -337,12 +337,10 @@ class ItemTrustBoundaryHttpTest {
     String handle = taskId(code, Elements.HANDLE);
     // Tasklist submits through the webapps' engine API with the session; the same guard answers
     Http browser = Http.browser(port);
-    browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
-        Map.of("username", ANDY, "password", PASSWORD));
-    browser.get("/camunda/app/tasklist/default/", "text/html");
-    Http.Response attack = browser.send("POST", "/camunda/api/engine/engine/default/task/" + handle + "/submit-form",
-        browser.xsrfHeaders(), vars(Variables.HANDLE_ACTION, Decisions.PROGRESS, Variables.PROGRESS_TEXT, "进展",
-            Variables.TITLE, "改掉标题"));
+    browser.signIn(ANDY, PASSWORD);
+    Http.Response attack = browser.withWebappCsrfToken().post(
+        "/camunda/api/engine/engine/default/task/" + handle + "/submit-form", vars(Variables.HANDLE_ACTION,
+            Decisions.PROGRESS, Variables.PROGRESS_TEXT, "进展", Variables.TITLE, "改掉标题"));
     assertThat(attack.status()).as(attack.body()).isEqualTo(400);
     assertThat(attack.json().get("message").asText()).contains(Variables.TITLE).doesNotContain("Cannot submit");
     assertThat(repository.find(code).orElseThrow().title()).isEqualTo("落实减税降费政策");

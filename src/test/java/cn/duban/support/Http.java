@@ -170,28 +170,6 @@ public class Http {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
-  /** Any request with headers of the caller's choice (a JSON body when {@code json} is not null). */
-  public Response send(String method, String path, Map<String, String> headers, Object json) {
-    HttpRequest.Builder builder = request(path);
-    headers.forEach(builder::header);
-    if (json != null) {
-      builder.header("Content-Type", "application/json");
-    }
-    return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : body(json)));
-  }
-
-  /** The header the Camunda webapps send with every change: the XSRF-TOKEN cookie's value, as X-XSRF-TOKEN. */
-  public Map<String, String> xsrfHeaders() {
-    return cookie("XSRF-TOKEN").map(token -> Map.of("X-XSRF-TOKEN", token)).orElse(Map.of());
-  }
-
-  /** A cookie of this client's jar (browsers only). */
-  public java.util.Optional<String> cookie(String name) {
-    return client.cookieHandler().filter(CookieManager.class::isInstance).map(CookieManager.class::cast)
-        .flatMap(jar -> jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-            .map(java.net.HttpCookie::getValue).findFirst());
-  }
-
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (authorization != null) {
