@@ -12,3 +12,5 @@ create table duban.login_throttle (
   primary key (kind, value)
 );
 create index login_throttle_last_failure_idx on duban.login_throttle (last_failure_at);
+comment on index duban.login_throttle_last_failure_idx is
+  'clean-up of failures older than the throttling window (LoginThrottle), and the admin page of current delays';

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,6 +26,7 @@ import cn.duban.system.security.Roles;
  * {@code ./mvnw spring-boot:run} on a fresh machine: the embedded PostgreSQL is created, the processes deployed and
  * the demo bureau loaded; started again on the same data, everything is still there and nothing is doubled.
  */
+@Tag("own-jvm") // a second duban in this JVM: it must not share the JVM with the shared test context
 class StartupTest {
 
   @TempDir Path dataDir;
