@@ -25,11 +25,24 @@ public class Http {
   private final String base;
   private final String authorization;
   private final HttpClient client;
+  private final Map<String, String> headers;
 
   private Http(String base, String authorization, HttpClient client) {
+    this(base, authorization, client, Map.of());
+  }
+
+  private Http(String base, String authorization, HttpClient client, Map<String, String> headers) {
     this.base = base;
     this.authorization = authorization;
     this.client = client;
+    this.headers = headers;
+  }
+
+  /** The same client (same credentials, same cookies) sending one more header on every call. */
+  public Http with(String header, String value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    more.put(header, value);
+    return new Http(base, authorization, client, Map.copyOf(more));
   }
 
   /** Scripts: HTTP Basic on every call. */
@@ -103,6 +116,19 @@ public class Http {
   /** A multipart upload of {@code file} with further text fields. */
   public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
     String boundary = "duban" + UUID.randomUUID();
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fileName, content, fields))));
+  }
+
+  /** The same upload streamed without a Content-Length (Transfer-Encoding: chunked), as some scripts send it. */
+  public Response uploadStreamed(String path, String fileName, byte[] content, Map<String, String> fields) {
+    String boundary = "duban" + UUID.randomUUID();
+    byte[] body = multipart(boundary, fileName, content, fields);
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+  }
+
+  private static byte[] multipart(String boundary, String fileName, byte[] content, Map<String, String> fields) {
     StringBuilder parts = new StringBuilder();
     fields.forEach((name, value) -> parts.append("--").append(boundary)
         .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value)
@@ -114,8 +140,7 @@ public class Http {
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(content, 0, body, head.length, content.length);
     System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return body;
   }
 
   private HttpRequest.Builder request(String path) {
@@ -123,6 +148,7 @@ public class Http {
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
+    headers.forEach(builder::setHeader);
     return builder;
   }
 
@@ -139,7 +165,7 @@ public class Http {
     try {
       HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
-          response.headers().firstValue("Location").orElse(null));
+          response.headers().firstValue("Location").orElse(null), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -149,7 +175,12 @@ public class Http {
   }
 
   /** A response: status, body and, for JSON, the parsed body. */
-  public record Response(int status, String body, String contentType, String location) {
+  public record Response(int status, String body, String contentType, String location,
+                         java.net.http.HttpHeaders headers) {
+
+    public java.util.Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
 
     public JsonNode json() {
       try {
