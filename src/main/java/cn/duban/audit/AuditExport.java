@@ -18,10 +18,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.duban.item.AttachmentService;
 import cn.duban.item.TimelineKinds;
 import cn.duban.lists.FormulaInjection;
 import cn.duban.system.BureauClock;
+import cn.duban.system.Digests;
 import cn.duban.system.security.DubanUser;
 import cn.duban.system.web.FieldProblem;
 import cn.duban.system.web.InvalidInputException;
@@ -80,7 +80,7 @@ public class AuditExport {
     List<AuditEntry> entries = search.all(filter, user);
     List<List<String>> rows = entries.stream().map(this::row).toList();
     byte[] content = chosen == Format.XLSX ? xlsx(rows) : csv(rows);
-    String sha256 = AttachmentService.sha256(content);
+    String sha256 = Digests.sha256(content);
     String fileName = "审计记录-" + FILE_TIME.format(clock.now().atZone(clock.zone())) + "." + chosen.extension;
     String filters = filter.given().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining("&"));

@@ -1,9 +1,6 @@
 package cn.duban.item;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.duban.system.BureauClock;
+import cn.duban.system.Digests;
 import cn.duban.system.DubanProperties;
 import cn.duban.system.web.FieldProblem;
 import cn.duban.system.web.InvalidInputException;
+import cn.duban.system.web.PlainText;
+import cn.duban.system.web.TooLargeException;
 
 /**
  * Evidence files (佐证材料), stored with the item in the database. A file is accepted only if its size is within
@@ -64,11 +64,11 @@ public class AttachmentService {
     if (fileName == null || fileName.isBlank()) {
       return Optional.of("文件名不能为空");
     }
+    if (PlainText.hasControlCharacters(fileName)) {
+      return Optional.of("文件名含有不可见的控制字符（如 NUL），请改名后重新上传");
+    }
     if (content.length == 0) {
       return Optional.of("文件是空的");
-    }
-    if (content.length > maxBytes) {
-      return Optional.of("文件大小 " + megabytes(content.length) + " 超过上限 " + megabytes(maxBytes));
     }
     String type = extension(fileName);
     if (!allowedTypes.contains(type)) {
@@ -91,11 +91,15 @@ public class AttachmentService {
 
   @Transactional
   AttachmentInfo store(String itemCode, String fileName, byte[] content, String uploadedBy) {
+    if (content.length > maxBytes) {
+      String tooLarge = "文件大小 " + megabytes(content.length) + " 超过上限 " + megabytes(maxBytes);
+      throw new TooLargeException("附件未保存：" + tooLarge + "。", new FieldProblem("file", fileName, tooLarge));
+    }
     problem(fileName, content).ifPresent(p -> {
       throw new InvalidInputException("附件未保存：" + p + "。", List.of(new FieldProblem("file", fileName, p)));
     });
     String name = fileName.replaceAll("[\\\\/]", "_").strip();
-    String sha256 = sha256(content);
+    String sha256 = Digests.sha256(content);
     String contentType = CONTENT_TYPES.getOrDefault(extension(name), "application/octet-stream");
     var now = clock.now();
     Long id = jdbc.queryForObject("insert into duban.attachment (item_code, file_name, content_type, size_bytes, sha256, "
@@ -142,14 +146,5 @@ public class AttachmentService {
 
   private static String megabytes(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
-  }
-
-  /** The SHA-256 digest of a file in lower-case hex, as recorded for attachments and audit exports. */
-  public static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

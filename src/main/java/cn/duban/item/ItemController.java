@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -24,6 +25,7 @@ import cn.duban.system.security.DubanUser;
 import cn.duban.system.security.Roles;
 import cn.duban.system.web.FieldProblem;
 import cn.duban.system.web.ForbiddenException;
+import cn.duban.system.web.Idempotency;
 import cn.duban.system.web.InvalidInputException;
 import cn.duban.system.web.NotFoundException;
 
@@ -34,10 +36,12 @@ class ItemController {
 
   private final ItemService items;
   private final AttachmentService attachments;
+  private final Idempotency idempotency;
 
-  ItemController(ItemService items, AttachmentService attachments) {
+  ItemController(ItemService items, AttachmentService attachments, Idempotency idempotency) {
     this.items = items;
     this.attachments = attachments;
+    this.idempotency = idempotency;
   }
 
   /** The JSON body of POST /api/items. */
@@ -45,12 +49,18 @@ class ItemController {
                       String leaderId, String deadline, String reportingCycle, String listCode) {
   }
 
+  /** 交办; with an {@code Idempotency-Key}, the same body sent again gives the first answer (one item). */
   @PostMapping
-  ResponseEntity<Map<String, String>> issue(@RequestBody IssueRequest request, @AuthenticationPrincipal DubanUser user) {
-    String code = items.issue(new ItemDraft(request.title(), request.requirement(), request.unitId(),
-        request.assignee(), request.coUnitIds(), request.leaderId(), request.deadline(), request.reportingCycle(),
-        request.listCode()), user, false);
-    return ResponseEntity.created(URI.create("/api/items/" + code)).body(Map.of("code", code));
+  ResponseEntity<Map<String, String>> issue(@RequestBody IssueRequest request,
+                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                            @AuthenticationPrincipal DubanUser user) {
+    var outcome = idempotency.once(user.id(), key, "item.issue", request, String.class,
+        () -> items.issue(new ItemDraft(request.title(), request.requirement(), request.unitId(), request.assignee(),
+            request.coUnitIds(), request.leaderId(), request.deadline(), request.reportingCycle(),
+            request.listCode()), user, false));
+    String code = outcome.result();
+    return ResponseEntity.created(URI.create("/api/items/" + code)).headers(Idempotency.replayHeaders(outcome))
+        .body(Map.of("code", code));
   }
 
   @GetMapping

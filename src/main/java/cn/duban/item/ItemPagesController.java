@@ -52,6 +52,7 @@ class ItemPagesController {
     model.addAttribute("canUpload", detail.item().status().isOpen() && !user.isAuditor()
         && (user.id().equals(detail.item().assignee()) || user.hasRole(Roles.OFFICE) || user.isAdmin()));
     model.addAttribute("maxUploadMb", attachments.maxBytes() / 1024 / 1024);
+    model.addAttribute("maxUploadBytes", attachments.maxBytes());
     model.addAttribute("canWaive", user.hasRole(Roles.OFFICE) || user.isAdmin());
     return "item";
   }

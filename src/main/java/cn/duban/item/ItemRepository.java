@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import cn.duban.system.CodeSequences;
+
 /** The item read model and what belongs to an item (reports, deadline changes), in schema {@code duban}. */
 @Repository
 public class ItemRepository {
@@ -26,19 +28,20 @@ public class ItemRepository {
   /** What is read: the written columns and what the escalation ladder adds. */
   private static final String SELECT = COLUMNS + ", escalation_level, bulletin_at";
 
-  private final JdbcTemplate jdbc;
+  /** Item codes: DB2026-0001. */
+  static final CodeSequences.Series CODES = new CodeSequences.Series("DB", 4, "duban.item");
 
-  public ItemRepository(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final CodeSequences codes;
+
+  public ItemRepository(JdbcTemplate jdbc, CodeSequences codes) {
     this.jdbc = jdbc;
+    this.codes = codes;
   }
 
-  /** The next code of the year, without gaps (the counter row is locked until the transaction ends). */
+  /** The next code of the year (no lock held: codes of rolled-back issues are skipped, never reused). */
   String nextCode(int year) {
-    String prefix = "DB" + year;
-    Integer value = jdbc.queryForObject("insert into duban.code_counter as c (prefix, last_value) values (?, 1) "
-        + "on conflict (prefix) do update set last_value = c.last_value + 1 returning last_value",
-        Integer.class, prefix);
-    return "%s-%04d".formatted(prefix, value);
+    return codes.next(CODES, year);
   }
 
   void insert(ItemRow item) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import cn.duban.system.web.FieldProblem;
 import cn.duban.system.web.InvalidInputException;
+import cn.duban.system.web.PlainText;
 
 /**
  * The rules an item must satisfy to be issued, and the rules of its transitions (sign-for, extension …).
@@ -24,7 +25,12 @@ public final class ItemRules {
 
   /** Checks a draft completely and reports every problem at once. */
   public static ValidItem validate(ItemDraft draft, LocalDate today, boolean allowPastDeadline, ItemDirectory directory) {
-    List<FieldProblem> problems = new ArrayList<>();
+    // first, and alone: a control character (NUL) makes every other check of that field meaningless, and the
+    // database would refuse it
+    List<FieldProblem> problems = controlCharacters(draft);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("事项信息含有不可见的控制字符，未创建任何事项。", problems);
+    }
     String title = trim(draft.title());
     if (title == null) {
       problems.add(new FieldProblem("title", draft.title(), "事项名称不能为空"));
@@ -100,9 +106,28 @@ public final class ItemRules {
     return new ValidItem(title, requirement, unitId, assignee, List.copyOf(coUnits), leaderId, deadline, cycle, listCode);
   }
 
+  private static List<FieldProblem> controlCharacters(ItemDraft draft) {
+    List<FieldProblem> problems = new ArrayList<>();
+    PlainText.problem("title", draft.title(), "事项名称").ifPresent(problems::add);
+    PlainText.problem("requirement", draft.requirement(), "工作要求").ifPresent(problems::add);
+    PlainText.problem("unitId", draft.unitId(), "责任部门").ifPresent(problems::add);
+    PlainText.problem("assignee", draft.assignee(), "责任人").ifPresent(problems::add);
+    draft.coUnitIds().forEach(u -> PlainText.problem("coUnitIds", u, "协办部门").ifPresent(problems::add));
+    PlainText.problem("leaderId", draft.leaderId(), "分管领导").ifPresent(problems::add);
+    PlainText.problem("deadline", draft.deadline(), "完成时限").ifPresent(problems::add);
+    PlainText.problem("reportingCycle", draft.reportingCycle(), "反馈周期").ifPresent(problems::add);
+    PlainText.problem("listCode", draft.listCode(), "任务清单编号").ifPresent(problems::add);
+    return problems;
+  }
+
   /** 延期申请: a reason, and a new date that is later than the current deadline and not before today. */
   public static LocalDate validateExtension(String reason, String newDate, LocalDate currentDeadline, LocalDate today) {
     List<FieldProblem> problems = new ArrayList<>();
+    PlainText.problem("extensionReason", reason, "延期理由").ifPresent(problems::add);
+    PlainText.problem("extensionDate", newDate, "延期后的完成时限").ifPresent(problems::add);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("延期申请有误：" + problems.get(0).message(), problems);
+    }
     if (trim(reason) == null) {
       problems.add(new FieldProblem("extensionReason", reason, "请填写延期理由"));
     } else if (reason.length() > REASON_MAX) {
@@ -130,6 +155,7 @@ public final class ItemRules {
   }
 
   public static String requireText(String field, Object value, String label) {
+    PlainText.require(field, value == null ? null : value.toString(), label);
     String text = value == null ? null : trim(value.toString());
     if (text == null) {
       throw new InvalidInputException(new FieldProblem(field, value, "请填写" + label));

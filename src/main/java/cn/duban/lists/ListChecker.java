@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import cn.duban.item.ItemDraft;
 import cn.duban.item.ReportingCycle;
+import cn.duban.system.web.PlainText;
 
 /**
  * Checks a whole list before anything is created and reports every problem at once: each row must name an item, an
@@ -131,6 +132,7 @@ public final class ListChecker {
     }
 
     Optional<CheckedRow> run() {
+      controlCharacters();
       String title = title();
       String requirement = requirement();
       String unitText = text(ListColumn.UNIT);
@@ -260,7 +262,7 @@ public final class ListChecker {
 
     private Deadline deadline() {
       SheetCell cell = header.cell(row, ListColumn.DEADLINE);
-      String text = cell.trimmed();
+      String text = text(ListColumn.DEADLINE);
       if (text == null) {
         if (header.has(ListColumn.DEADLINE)) {
           error(ListColumn.DEADLINE, null, "完成时限不能为空。");
@@ -365,8 +367,21 @@ public final class ListChecker {
       }
     }
 
+    /**
+     * A cell with a control character (NUL, which an .xlsx can carry as {@code _x0000_} and a CSV as a byte) fails
+     * the row; the other checks read the cell without those characters.
+     */
+    private void controlCharacters() {
+      for (ListColumn column : ListColumn.values()) {
+        String text = header.cell(row, column).text();
+        if (column.imported() && PlainText.hasControlCharacters(text)) {
+          error(column, PlainText.visible(text), "「" + column.label() + "」含有不可见的控制字符（如 NUL），请删除后重新导入。");
+        }
+      }
+    }
+
     private String text(ListColumn column) {
-      return header.cell(row, column).trimmed();
+      return SheetCell.clean(PlainText.strip(header.cell(row, column).text()));
     }
 
     private void warning(ListColumn column, String value, String reason) {

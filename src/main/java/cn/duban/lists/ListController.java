@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.duban.escalation.EscalationThresholds;
 import cn.duban.system.security.DubanUser;
+import cn.duban.system.web.Idempotency;
 
 /** Task lists as JSON: import (and dry run), read, export. */
 @RestController
@@ -44,6 +46,7 @@ class ListController {
   /**
    * Imports a list: {@code file} (.xlsx or .csv), {@code name}, optional {@code issuedBy} (unit), {@code source},
    * {@code dryRun}, {@code allowPastDeadlines}. 201 with the list's code; 200 for a dry run; 422 with every problem.
+   * With an {@code Idempotency-Key} the same file and fields sent again give the first answer (one list).
    */
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<ListImport.Result> importList(@RequestPart("file") MultipartFile file,
@@ -55,13 +58,17 @@ class ListController {
                                                @RequestParam(required = false) Integer remindWorkingDaysBefore,
                                                @RequestParam(required = false) Integer superviseWorkingDaysAfter,
                                                @RequestParam(required = false) Integer bulletinWorkingDaysAfter,
+                                               @RequestHeader(name = Idempotency.HEADER, required = false)
+                                               String idempotencyKey,
                                                @AuthenticationPrincipal DubanUser user) throws IOException {
     var escalation = new EscalationThresholds(remindWorkingDaysBefore, superviseWorkingDaysAfter,
         bulletinWorkingDaysAfter);
-    var result = imports.importFile(file.getBytes(), file.getOriginalFilename(),
+    var outcome = imports.importFileOnce(idempotencyKey, file.getBytes(), file.getOriginalFilename(),
         new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines, escalation), user);
+    var result = outcome.result();
     return dryRun ? ResponseEntity.ok(result)
-        : ResponseEntity.created(URI.create("/api/lists/" + result.listCode())).body(result);
+        : ResponseEntity.created(URI.create("/api/lists/" + result.listCode()))
+            .headers(Idempotency.replayHeaders(outcome)).body(result);
   }
 
   /** 422 with every problem of the file: row as Excel shows it, column, value and reason; plus the warnings. */

@@ -9,9 +9,12 @@ import cn.duban.escalation.EscalationThresholds;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.organisation.Unit;
 import cn.duban.system.BureauClock;
+import cn.duban.system.Digests;
 import cn.duban.system.security.DubanUser;
 import cn.duban.system.web.FieldProblem;
+import cn.duban.system.web.Idempotency;
 import cn.duban.system.web.InvalidInputException;
+import cn.duban.system.web.PlainText;
 
 /**
  * 任务清单 import: the whole file is checked first (every problem at once); only a file without errors is issued,
@@ -54,23 +57,48 @@ public class ListImport {
     }
   }
 
+  /** What makes two imports the same: the file's content and name, and the fields sent with it. */
+  private record Fingerprint(String fileName, String sha256, Request request) {
+  }
+
   private final ListDirectory directory;
   private final ListService lists;
   private final OrganisationService organisation;
   private final BureauClock clock;
   private final EscalationPolicy escalation;
+  private final Idempotency idempotency;
 
   ListImport(ListDirectory directory, ListService lists, OrganisationService organisation, BureauClock clock,
-             EscalationPolicy escalation) {
+             EscalationPolicy escalation, Idempotency idempotency) {
     this.directory = directory;
     this.lists = lists;
     this.organisation = organisation;
     this.clock = clock;
     this.escalation = escalation;
+    this.idempotency = idempotency;
+  }
+
+  /**
+   * Imports a file once per idempotency key (POST /api/lists and the lists page): the same key with the same file
+   * and fields gives the first import's result again; a dry run creates nothing and needs no key.
+   */
+  public Idempotency.Outcome<Result> importFileOnce(String key, byte[] content, String fileName, Request request,
+                                                   DubanUser user) {
+    return idempotency.once(user.id(), request.dryRun() ? null : key, "list.import",
+        new Fingerprint(fileName, Digests.sha256(content), request), Result.class,
+        () -> importFile(content, fileName, request, user));
   }
 
   public Result importFile(byte[] content, String fileName, Request request, DubanUser user) {
     ListService.requireOffice(user);
+    List<FieldProblem> unreadable = new java.util.ArrayList<>();
+    PlainText.problem("file", fileName, "文件名").ifPresent(unreadable::add);
+    PlainText.problem("name", request.name(), "清单名称").ifPresent(unreadable::add);
+    PlainText.problem("issuedBy", request.issuedBy(), "下发部门").ifPresent(unreadable::add);
+    PlainText.problem("source", request.source(), "来源").ifPresent(unreadable::add);
+    if (!unreadable.isEmpty()) {
+      throw new InvalidInputException(unreadable.get(0).message(), unreadable);
+    }
     String name = request.name() == null ? "" : request.name().strip();
     if (name.isEmpty() || name.length() > 200) {
       throw new InvalidInputException(new FieldProblem("name", request.name(),

@@ -1,6 +1,7 @@
 package cn.duban.lists;
 
 import java.io.IOException;
+import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,8 @@ import cn.duban.escalation.EscalationPolicy;
 import cn.duban.escalation.EscalationThresholds;
 import cn.duban.system.security.DubanUser;
 import cn.duban.system.security.Roles;
+import cn.duban.system.web.ConflictException;
+import cn.duban.system.web.Idempotency;
 import cn.duban.system.web.InvalidInputException;
 
 /** duban's pages for task lists: all lists, and one list with its items and figures. */
@@ -41,11 +44,14 @@ class ListPagesController {
                     @RequestParam(required = false) Integer remindWorkingDaysBefore,
                     @RequestParam(required = false) Integer superviseWorkingDaysAfter,
                     @RequestParam(required = false) Integer bulletinWorkingDaysAfter,
+                    @RequestParam(name = Idempotency.FORM_FIELD, required = false) String idempotencyKey,
                     @AuthenticationPrincipal DubanUser user, Model model, RedirectAttributes redirect) throws IOException {
     var form = new ListImport.Request(name, issuedBy, source, dryRun, allowPastDeadlines,
         new EscalationThresholds(remindWorkingDaysBefore, superviseWorkingDaysAfter, bulletinWorkingDaysAfter));
     try {
-      var result = imports.importFile(file.getBytes(), file.getOriginalFilename(), form, user);
+      // the form's key: a double click, or the browser sending the form again, imports the list once
+      var result = imports.importFileOnce(idempotencyKey, file.getBytes(), file.getOriginalFilename(), form, user)
+          .result();
       if (!dryRun) {
         redirect.addFlashAttribute("message", result.summary());
         return "redirect:/lists/" + result.listCode();
@@ -53,7 +59,7 @@ class ListPagesController {
       model.addAttribute("result", result);
     } catch (ListImport.Refused refused) {
       model.addAttribute("refused", refused.check());
-    } catch (InvalidInputException e) {
+    } catch (InvalidInputException | ConflictException e) {
       model.addAttribute("error", e.getMessage());
     }
     model.addAttribute("form", form);
@@ -66,6 +72,9 @@ class ListPagesController {
     model.addAttribute("lists", lists.all());
     model.addAttribute("canImport", user.hasRole(Roles.OFFICE) || user.isAdmin());
     model.addAttribute("escalationDefaults", escalation.defaults());
+    // one key per rendering of the import form (Idempotency)
+    model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+    model.addAttribute("maxFileBytes", ListFileReader.MAX_BYTES);
     return "lists";
   }
 

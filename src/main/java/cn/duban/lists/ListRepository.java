@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import cn.duban.system.CodeSequences;
+
 /** Task lists in {@code duban.task_list}. */
 @Repository
 class ListRepository {
@@ -17,18 +19,20 @@ class ListRepository {
   private static final String COLUMNS = "code, name, issued_by_unit, issued_on, source, file_name, process_instance_id, "
       + "created_by, created_at, item_count, closed_at";
 
-  private final JdbcTemplate jdbc;
+  /** List codes: QD2026-001. */
+  static final CodeSequences.Series CODES = new CodeSequences.Series("QD", 3, "duban.task_list");
 
-  ListRepository(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final CodeSequences codes;
+
+  ListRepository(JdbcTemplate jdbc, CodeSequences codes) {
     this.jdbc = jdbc;
+    this.codes = codes;
   }
 
-  /** The next list code of the year, without gaps: QD2026-001. */
+  /** The next list code of the year (no lock held: codes of rolled-back imports are skipped, never reused). */
   String nextCode(int year) {
-    Integer value = jdbc.queryForObject("insert into duban.code_counter as c (prefix, last_value) values (?, 1) "
-        + "on conflict (prefix) do update set last_value = c.last_value + 1 returning last_value", Integer.class,
-        "QD" + year);
-    return "QD%d-%03d".formatted(year, value);
+    return codes.next(CODES, year);
   }
 
   void insert(TaskList list) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -59,7 +60,9 @@ public class EmbeddedDatabaseConfiguration {
     return server.get();
   }
 
+  /** The pool's settings ({@code spring.datasource.hikari.*}: size, connection timeout) as for an external database. */
   @Bean
+  @ConfigurationProperties("spring.datasource.hikari")
   DataSource dataSource(EmbeddedPostgres postgres) throws Exception {
     ensureDatabase(postgres);
     HikariDataSource dataSource = new HikariDataSource();
@@ -67,7 +70,6 @@ public class EmbeddedDatabaseConfiguration {
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
     dataSource.setUsername("postgres");
     dataSource.setPoolName("duban-embedded");
-    dataSource.setMaximumPoolSize(20);
     return dataSource;
   }
 

@@ -40,7 +40,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.duban.item.AttachmentService;
 import cn.duban.item.ItemDraft;
 import cn.duban.item.ItemProcess.Decisions;
 import cn.duban.item.ItemProcess.Elements;
@@ -51,6 +50,7 @@ import cn.duban.item.TimelineEvent;
 import cn.duban.support.DubanSpringTest;
 import cn.duban.support.Http;
 import cn.duban.support.Users;
+import cn.duban.system.Digests;
 
 /**
  * An item that went through 退回 (and 改派), the escalation ladder up to 督办, an approved 延期 and 销号: its
@@ -243,7 +243,7 @@ class AuditHistoryTest {
     HttpResponse<byte[]> csv = download("/api/audit/export?format=csv&item=" + code);
     assertThat(csv.statusCode()).isEqualTo(200);
     byte[] body = csv.body();
-    String digest = AttachmentService.sha256(body);
+    String digest = Digests.sha256(body);
     assertThat(csv.headers().firstValue("X-Duban-SHA256")).contains(digest);
     assertThat(body[0]).isEqualTo((byte) 0xEF);
     String text = new String(body, StandardCharsets.UTF_8);
@@ -251,7 +251,7 @@ class AuditHistoryTest {
     assertThat(text.split("\r\n")).hasSize(rows + 1);
 
     HttpResponse<byte[]> xlsx = download("/api/audit/export?item=" + code + "&kind=RETURN");
-    assertThat(xlsx.headers().firstValue("X-Duban-SHA256")).contains(AttachmentService.sha256(xlsx.body()));
+    assertThat(xlsx.headers().firstValue("X-Duban-SHA256")).contains(Digests.sha256(xlsx.body()));
     try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
       var sheet = workbook.getSheetAt(0);
       assertThat(sheet.getLastRowNum()).isEqualTo(1);
@@ -267,7 +267,7 @@ class AuditHistoryTest {
           + export.get("filters").asText() + "|" + export.get("rowCount").asInt() + "|" + export.get("sha256").asText());
     }
     assertThat(logged).contains(AUDITOR + "|CSV|item=" + code + "|" + rows + "|" + digest,
-        AUDITOR + "|XLSX|item=" + code + "&kind=RETURN|1|" + AttachmentService.sha256(xlsx.body()));
+        AUDITOR + "|XLSX|item=" + code + "&kind=RETURN|1|" + Digests.sha256(xlsx.body()));
     assertThat(as(AUDITOR).get("/api/audit/export?format=pdf").status()).isEqualTo(422);
   }
 

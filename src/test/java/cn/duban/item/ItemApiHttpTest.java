@@ -276,7 +276,7 @@ class ItemApiHttpTest {
     oversized[2] = 'D';
     oversized[3] = 'F';
     Http.Response tooLarge = alice.upload("/api/items/" + code + "/attachments", "大文件.pdf", oversized);
-    assertThat(tooLarge.status()).isEqualTo(422);
+    assertThat(tooLarge.status()).isEqualTo(413);
     assertThat(tooLarge.json().get("detail").asText()).contains("超过上限");
 
     Http.Response disguised = alice.upload("/api/items/" + code + "/attachments", "报告.pdf", "MZ\u0090program".getBytes());

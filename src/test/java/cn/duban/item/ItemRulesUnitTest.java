@@ -138,4 +138,24 @@ class ItemRulesUnitTest {
     assertThat(ItemLight.of(ItemStatus.CLOSED, due, due, now, yellowFrom, EscalationLevel.REMINDED))
         .isEqualTo(ItemLight.CLOSED_ON_TIME);
   }
+
+  @Test
+  void refusesControlCharactersInEveryTextFieldBeforeAnyOtherCheckNamingTheFields() {
+    assertThatThrownBy(() -> ItemRules.validate(new ItemDraft("开展\u0000排查", "要求\u0007", "JI\u0000AK", null,
+        List.of("Y\u0000IK"), null, "2026-12-31", null, null), TODAY, false, DIRECTORY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.problems()).extracting(FieldProblem::field)
+              .containsExactly("title", "requirement", "unitId", "coUnitIds");
+          assertThat(e.problems().get(0).message()).isEqualTo("事项名称含有不可见的控制字符（如 NUL），请删除后重新提交");
+          assertThat(e.problems().get(0).value()).isEqualTo("开展\\u0000排查");
+        });
+    // tab, line feed and carriage return are text
+    assertThat(ItemRules.validate(new ItemDraft("事项", "第一行\r\n\t第二行", "JIAK", null, List.of(), null,
+        "2026-12-31", null, null), TODAY, false, DIRECTORY).requirement()).isEqualTo("第一行\r\n\t第二行");
+    assertThatThrownBy(() -> ItemRules.requireText("reason", "理由\u0000", "豁免理由"))
+        .hasMessage("豁免理由含有不可见的控制字符（如 NUL），请删除后重新提交");
+    assertThatThrownBy(() -> ItemRules.validateExtension("理由\u001b", "2026-12-31", LocalDate.of(2026, 12, 1), TODAY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::field).containsExactly("extensionReason"));
+  }
 }

@@ -155,6 +155,22 @@ class ListCheckerUnitTest {
   }
 
   @Test
+  void aCellWithAControlCharacterFailsItsRowNamingTheColumn() {
+    // an .xlsx carries a NUL as _x0000_
+    byte[] file = ListFiles.xlsxWithControlCharacters(List.of(MISTAKES_HEADER,
+        row("发票\u0000风险排查", "纳税服务科", null, null, null, "2026-12-31", null),
+        row("欠税清理", "纳税服务科", null, null, null, "2026-12-31", "每月\u0001")));
+
+    ListCheck check = checker.check(file, "清单.xlsx", OPTIONS);
+
+    assertThat(check.rows()).isEmpty();
+    assertThat(check.errors()).extracting(ImportProblem::row, ImportProblem::column, ImportProblem::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "事项名称", "发票\\u0000风险排查"),
+            org.assertj.core.groups.Tuple.tuple(3, "反馈周期", "每月\\u0001"));
+    assertThat(check.errors().get(0).reason()).contains("控制字符");
+  }
+
+  @Test
   void turnsARefusedFileIntoOneFileLevelError() {
     ListCheck check = checker.check(new byte[0], "清单.xlsx", OPTIONS);
 

@@ -69,6 +69,36 @@ public final class ListFiles {
     return xlsx(sheets);
   }
 
+  /**
+   * A workbook whose texts hold control characters (a NUL …) as Excel writes them: {@code _x0000_} (POI's writer
+   * would turn them into {@code ?}; XML cannot carry them otherwise).
+   */
+  public static byte[] xlsxWithControlCharacters(List<List<Object>> rows) {
+    // written as the "control pictures" ␀ … ␟ (U+2400 + the character), then spelled out in the shared strings
+    List<List<Object>> pictured = rows.stream().map(cells -> cells.stream().map(cell -> cell instanceof String text
+        ? (Object) text.chars().mapToObj(c -> String.valueOf((char) (c < 0x20 ? 0x2400 + c : c)))
+            .collect(java.util.stream.Collectors.joining()) : cell).toList()).toList();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx(pictured)));
+         var zip = new java.util.zip.ZipOutputStream(out)) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        if (entry.getName().equals("xl/sharedStrings.xml")) {
+          StringBuilder xml = new StringBuilder();
+          new String(content, StandardCharsets.UTF_8).chars().forEach(c -> xml.append(c >= 0x2400 && c < 0x2420
+              ? String.format("_x%04X_", c - 0x2400) : String.valueOf((char) c)));
+          content = xml.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+        zip.write(content);
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   /** A workbook with several sheets, in the map's order. */
   static byte[] xlsx(LinkedHashMap<String, List<List<Object>>> sheets) {
     try (XSSFWorkbook workbook = new XSSFWorkbook()) {

@@ -41,6 +41,11 @@ public class Http {
     this.headers = headers;
   }
 
+  /** The same client sending one more header on every call (as {@link #withHeader}). */
+  public Http with(String header, String value) {
+    return withHeader(header, value);
+  }
+
   /** Scripts: HTTP Basic on every call. */
   public static Http basic(int port, String user, String password) {
     String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -155,6 +160,19 @@ public class Http {
   /** A multipart upload of {@code file} with further text fields. */
   public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
     String boundary = "duban" + UUID.randomUUID();
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fileName, content, fields))));
+  }
+
+  /** The same upload streamed without a Content-Length (Transfer-Encoding: chunked), as some scripts send it. */
+  public Response uploadStreamed(String path, String fileName, byte[] content, Map<String, String> fields) {
+    String boundary = "duban" + UUID.randomUUID();
+    byte[] body = multipart(boundary, fileName, content, fields);
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+  }
+
+  private static byte[] multipart(String boundary, String fileName, byte[] content, Map<String, String> fields) {
     StringBuilder parts = new StringBuilder();
     fields.forEach((name, value) -> parts.append("--").append(boundary)
         .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value)
@@ -166,8 +184,7 @@ public class Http {
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(content, 0, body, head.length, content.length);
     System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return body;
   }
 
   private HttpRequest.Builder request(String path) {

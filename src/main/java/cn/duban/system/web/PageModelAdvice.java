@@ -2,6 +2,9 @@ package cn.duban.system.web;
 
 import java.util.Optional;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,8 +21,9 @@ class PageModelAdvice {
     this.calendar = calendar;
   }
 
+  /** Not on the error page: it is also shown when the database cannot be reached. */
   @ModelAttribute("calendarWarning")
-  Optional<String> calendarWarning() {
-    return calendar.warning();
+  Optional<String> calendarWarning(HttpServletRequest request) {
+    return request.getDispatcherType() == DispatcherType.ERROR ? Optional.empty() : calendar.warning();
   }
 }
