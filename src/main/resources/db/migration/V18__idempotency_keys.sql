@@ -13,3 +13,5 @@ create table idempotency_key (
   primary key (user_id, idem_key)
 );
 create index idempotency_key_created_idx on idempotency_key (created_at);
+comment on index duban.idempotency_key_created_idx is
+  'removal of Idempotency-Key records older than 24 hours (Idempotency clean-up)';

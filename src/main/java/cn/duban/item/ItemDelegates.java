@@ -104,9 +104,14 @@ class ItemDelegates {
     return value == null ? null : value.toString();
   }
 
+  /** 协办部门 as a start form's multi-select sends them (a list) or as text ("A,B", a REST caller). */
   private static List<String> coUnits(DelegateExecution execution) {
-    String value = text(execution, Variables.CO_UNIT_IDS);
-    return value == null ? List.of() : Arrays.stream(value.split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).toList();
+    Object value = execution.getVariable(Variables.CO_UNIT_IDS);
+    if (value instanceof java.util.Collection<?> chosen) {
+      return chosen.stream().map(String::valueOf).toList();
+    }
+    return value == null ? List.of()
+        : Arrays.stream(value.toString().split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).toList();
   }
 
   private static String author(DelegateExecution execution, IdentityService identityService) {

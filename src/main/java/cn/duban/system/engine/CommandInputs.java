@@ -1,6 +1,7 @@
 package cn.duban.system.engine;
 
 import java.lang.reflect.Field;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.identity.User;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * What an engine command carries (the task it works on, the variables it will write …). The engine keeps these in
@@ -66,7 +68,7 @@ final class CommandInputs {
     if (command instanceof StartProcessInstanceCmd) {
       var builder = (ProcessInstantiationBuilderImpl) read(START_BUILDER, command);
       return new Start(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), builder.getBusinessKey(),
-          builder.getVariables());
+          variables(builder.getVariables()));
     }
     if (command instanceof SubmitStartFormCmd) {
       return new Start((String) read(START_FORM_DEFINITION, command), null,
@@ -106,9 +108,22 @@ final class CommandInputs {
     return (User) read(SAVE_USER, command);
   }
 
+  /**
+   * The submitted variables as typed values, by name. A {@link VariableMap} gives its values deserialised when they
+   * are iterated (and fails for a JSON value that is not yet): its typed values are read one by one instead.
+   */
   @SuppressWarnings("unchecked")
   private static Map<String, ?> variables(Object value) {
-    return value == null ? Map.of() : (Map<String, ?>) value;
+    if (value == null) {
+      return Map.of();
+    }
+    Map<String, Object> typed = new LinkedHashMap<>();
+    if (value instanceof VariableMap map) {
+      map.keySet().forEach(name -> typed.put(name, map.getValueTyped(name)));
+    } else {
+      typed.putAll((Map<String, Object>) value);
+    }
+    return typed;
   }
 
   private static Field field(Class<?> type, String name) {

@@ -40,7 +40,8 @@ class EngineConfiguration {
 
   @Bean
   ProcessEnginePlugin dubanEnginePlugin(DubanProperties properties, DeploymentValidator validator,
-                                        ExpressionBeans expressionBeans, ObjectProvider<ProcessStartRule> startRules) {
+                                        ExpressionBeans expressionBeans, ObjectProvider<ProcessStartRule> startRules,
+                                        ObjectProvider<FormOptions> formOptions) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -55,6 +56,9 @@ class EngineConfiguration {
           configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPostCommandInterceptorsTxRequired().add(EngineCallGuard.skipEngineCheckIfDecided());
+        // forms open with the lists of choices of the moment (units, people, leaders, lists by name)
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(
+            new FormOptionsInterceptor(() -> formOptions.orderedStream().toList()));
         // then: a retried attempt runs the rest of the chain again, in a transaction of its own
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new TaskCompletionRetryInterceptor());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new UserErrorUnwrappingInterceptor());

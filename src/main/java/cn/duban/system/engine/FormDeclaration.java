@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,7 +107,8 @@ public final class FormDeclaration {
       }
       fields.put(key, new Field(key, component.has("components") ? "object" : type,
           component.path("label").asText(null), values, component.path("readonly").asBoolean(false),
-          intOrNull(validate, "minLength"), intOrNull(validate, "maxLength"), pattern(validate), doubleOrNull(validate, "min"),
+          intOrNull(validate, "minLength"), intOrNull(validate, "maxLength"), pattern(type, component),
+          doubleOrNull(validate, "min"),
           doubleOrNull(validate, "max")));
     }
   }
@@ -132,6 +135,11 @@ public final class FormDeclaration {
             + (fields.isEmpty() ? "（该表单没有可填写的字段）" : "（可提交的字段：" + String.join("、", fields.keySet()) + "）"));
         continue;
       }
+      String shape = shapeProblem(field, entry.getValue());
+      if (shape != null) {
+        problems.add(field.name() + shape);
+        continue;
+      }
       if (field.readonly()) {
         if (!Objects.equals(String.valueOf(value), String.valueOf(plain(current.apply(field.key()))))) {
           problems.add(field.name() + "是只读项，不能修改");
@@ -144,6 +152,22 @@ public final class FormDeclaration {
       }
     }
     return problems;
+  }
+
+  /** Lists travel as JSON values (a java.util list, nothing else); every other field as a plain value. */
+  private static final Set<String> LIST_TYPES = Set.of("java.util.ArrayList", "java.util.LinkedList",
+      "java.util.List");
+
+  private static String shapeProblem(Field field, Object submitted) {
+    if (!(submitted instanceof SerializableValue serialized)) {
+      return null;
+    }
+    boolean list = Set.of("checklist", "taglist", "object").contains(field.type());
+    String type = serialized instanceof ObjectValue object ? object.getObjectTypeName() : null;
+    if (!list || (type != null && !LIST_TYPES.contains(type))) {
+      return "的数据类型不对（" + (type == null ? serialized.getType().getName() : type) + "），请检查后重试";
+    }
+    return null;
   }
 
   private static String check(Field field, Object value) {
@@ -222,7 +246,7 @@ public final class FormDeclaration {
         return "应为多个选项的列表";
       }
     } else {
-      return "应为多个选项的列表";
+      return checkChoices(field, String.valueOf(value)); // a Spin JSON value: its JSON text
     }
     for (Object one : chosen) {
       String problem = one instanceof String s ? checkChoice(field, s) : "应为选项之一";
@@ -244,7 +268,11 @@ public final class FormDeclaration {
     return null;
   }
 
+  /** A submitted value as plain Java: a JSON value not yet read is taken as its JSON text. */
   static Object plain(Object value) {
+    if (value instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+      return serialized.getValueSerialized();
+    }
     return value instanceof TypedValue typed ? typed.getValue() : value;
   }
 
@@ -256,7 +284,15 @@ public final class FormDeclaration {
     return node.hasNonNull(name) && node.get(name).isNumber() ? node.get(name).asDouble() : null;
   }
 
-  private static Pattern pattern(JsonNode validate) {
+  /** What form-js submits for a date (yyyy-MM-dd), a time or both (ISO 8601). */
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][\\d:.]+(Z|[+-][\\d:]+)?)?|[\\d:]+");
+
+  private static Pattern pattern(String type, JsonNode component) {
+    JsonNode validate = component.path("validate");
+    if ("datetime".equals(type) && !validate.hasNonNull("pattern")) {
+      return "date".equals(component.path("subtype").asText()) ? DATE : DATE_TIME;
+    }
     if (!validate.hasNonNull("pattern")) {
       return null;
     }
