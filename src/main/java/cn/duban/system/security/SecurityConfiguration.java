@@ -21,6 +21,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -88,7 +89,8 @@ public class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
-            .accessDeniedHandler(problems::forbidden));
+            .accessDeniedHandler(problems::forbidden))
+        .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class);
     return http.build();
   }
 
@@ -148,7 +150,8 @@ public class SecurityConfiguration {
         .addFilterBefore(new CamundaLoginBridgeFilter(authenticationManager, path(HttpMethod.POST, CAMUNDA_LOGIN),
             sessionContexts, authorizationService, objectMapper, problems),
             UsernamePasswordAuthenticationFilter.class)
-        .addFilterBefore(camundaLogout(), UsernamePasswordAuthenticationFilter.class);
+        .addFilterBefore(camundaLogout(), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class);
     return http.build();
   }
 

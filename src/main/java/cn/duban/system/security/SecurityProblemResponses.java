@@ -31,7 +31,11 @@ class SecurityProblemResponses {
       write(request, response, delayed(response, delayed));
       return;
     }
-    response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
+    if (request.getHeader("Sec-Fetch-Mode") == null) {
+      // scripts and tools are challenged for HTTP Basic; a browser never is: its own password prompt would keep the
+      // typed credentials and send them along with requests other sites make it send (a forged POST)
+      response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
+    }
     String detail = request.getHeader("Authorization") != null
         ? WRONG_CREDENTIALS
         : "请先登录：页面请在登录页登录，脚本和工具请使用 HTTP Basic 认证。";
@@ -49,6 +53,12 @@ class SecurityProblemResponses {
         : problem(HttpStatus.UNAUTHORIZED, "登录失败", WRONG_CREDENTIALS);
     problem.setProperty("message", problem.getDetail());
     write(request, response, problem);
+  }
+
+  /** A change another website made the browser send ({@link CrossSiteWriteFilter}). */
+  void crossSite(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    write(request, response, problem(HttpStatus.FORBIDDEN, "无权操作",
+        "不接受由其他网站发起的修改请求。请在督办系统的页面中操作。"));
   }
 
   void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)

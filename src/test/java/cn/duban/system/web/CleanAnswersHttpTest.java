@@ -32,7 +32,7 @@ import cn.duban.support.Http;
  * no Java exception names, never a 500. Each case is a request a person or a script really sends (a NUL byte in a
  * title, malformed JSON, the wrong content type, an unknown address, an upload over the limit through the API and
  * through a page's form, {@code /error} itself). The database outage is {@code DatabaseOutageTest}.
- * {@code /engine-rest} cases are added to {@link #cases()} the same way.
+ * {@code /engine-rest} has its own list ({@link #engineCases()}): its bodies keep the engine's shape.
  */
 @DubanSpringTest
 class CleanAnswersHttpTest {
@@ -144,6 +144,57 @@ class CleanAnswersHttpTest {
       soft.assertThat(response.body()).as(c.name()).contains(c.contains());
     }
     soft.assertAll();
+  }
+
+  /**
+   * The engine's REST API keeps its error shape (Camunda Modeler and Tasklist read {@code type} and {@code message}):
+   * its {@code message} is Chinese and free of technical names, the status honest.
+   */
+  List<Case> engineCases() {
+    String taskId = office.get("/engine-rest/task?processInstanceBusinessKey=" + item).json().get(0).get("id").asText();
+    Http tasklistPath = Http.basic(port, ALICE, PASSWORD);
+    return List.of(
+        new Case("malformed JSON", () -> office.postRaw("/engine-rest/task", "application/json", "{not json"), 400,
+            "JSON"),
+        new Case("a task that does not exist", () -> alice.get("/engine-rest/task/no-such-task"), 404, "不存在"),
+        new Case("completing a task that is gone", () -> alice.post("/engine-rest/task/no-such-task/complete",
+            Map.of("variables", Map.of())), 409, "已由他人办理"),
+        new Case("a field the form does not have", () -> tasklistPath.post("/engine-rest/task/" + taskId
+            + "/submit-form", Map.of("variables", Map.of("leaderId", Map.of("value", ALICE)))), 400, "leaderId"),
+        new Case("a value of the wrong type", () -> tasklistPath.post("/engine-rest/task/" + taskId + "/submit-form",
+            Map.of("variables", Map.of("signForDecision", Map.of("value", "x", "type", "Integer")))), 400, "类型"),
+        new Case("an unknown process", () -> office.post("/engine-rest/process-definition/key/no-such/start",
+            Map.of()), 404, "不存在"),
+        new Case("an unknown address", () -> office.get("/engine-rest/no-such-resource"), 404, "不存在"),
+        new Case("a change another site started", () -> office.with("Sec-Fetch-Site", "cross-site")
+            .post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", OFFICE)), 403, "其他网站"),
+        new Case("an issue another site started", () -> office.with("Sec-Fetch-Site", "cross-site")
+            .post("/api/items", item("跨站")), 403, "其他网站"));
+  }
+
+  @Test
+  void everyEngineCaseGetsItsStatusAndAChineseMessage() {
+    SoftAssertions soft = new SoftAssertions();
+    for (Case c : engineCases()) {
+      Http.Response response = c.request().get();
+      soft.assertThat(response.status()).as(c.name() + ": " + response.body()).isNotEqualTo(500).isEqualTo(c.status());
+      String message = response.json().has("message") ? response.json().get("message").asText()
+          : response.json().path("detail").asText();
+      soft.assertThat(CJK.matcher(message).find()).as(c.name() + " says it in Chinese: " + message).isTrue();
+      soft.assertThat(JAVA_NAMES.matcher(message).find()).as(c.name() + " names no Java exception: " + message)
+          .isFalse();
+      soft.assertThat(message).as(c.name()).contains(c.contains());
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void aBrowserIsNeverChallengedForBasicCredentials() {
+    Http.Response tool = Http.anonymous(port).get("/api/items");
+    assertThat(tool.header("WWW-Authenticate")).startsWith("Basic");
+    Http.Response browserCall = Http.anonymous(port).with("Sec-Fetch-Mode", "cors").get("/api/items");
+    assertThat(browserCall.status()).isEqualTo(401);
+    assertThat(browserCall.header("WWW-Authenticate")).isNull();
   }
 
   @Test
