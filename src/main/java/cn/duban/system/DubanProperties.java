@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * duban's own settings, all under {@code duban.*} (see the configuration table in README.md).
+ * duban's own settings, all under {@code duban.*} (see the configuration table in docs/operations.md).
  */
 @ConfigurationProperties(prefix = "duban")
 public record DubanProperties(

@@ -41,7 +41,7 @@ public class EmbeddedDatabaseConfiguration {
    * duban's database compares text in byte order (collation C): for UTF-8 that is the order of the characters'
    * code points, the same order C.UTF-8 gives, but without the locale library on every comparison. Engine ids,
    * unit codes and candidate groups are compared in every Tasklist query (benchmark scenario 3); character
-   * classes (upper/lower case) still follow C.UTF-8. The README recommends the same for an external database.
+   * classes (upper/lower case) still follow C.UTF-8. docs/operations.md recommends the same for an external database.
    */
   public static final String CREATE_DATABASE = "create database %s encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8' "
       + "template template0";

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
  * ({@code selectAuthorizedGroupIds}: {@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION}, in
  * AuthorizationManager, not cached beyond the command). That reads the whole table, and the table grows with the
  * work: a row per open task and candidate group, and with {@code enableHistoricInstancePermissions} a row per
- * historic task for as long as history is kept (ten years). Benchmark scenarios 1 and 3 (README, 基准测试) show it
+ * historic task for as long as history is kept (ten years). Benchmark scenarios 1 and 3 (docs/benchmarks.md) show it
  * as the largest cost of claiming, completing and listing tasks in a bureau with 100,000 open items.
  * <p>
  * On PostgreSQL duban answers the same question with a loose index scan over the engine's index on GROUP_ID_

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Indexes duban adds to the engine's tables. The engine creates its tables while it is built
  * ({@code camunda.bpm.database.schema-update}), after Flyway has run on duban's schema, so these cannot be a Flyway
  * migration: they are created right after the engine is built, idempotently ({@code if not exists}). Each one is
- * justified by a benchmark scenario (README, 基准测试 / Benchmarks), in the comment beside it and in the catalogue.
+ * justified by a benchmark scenario (docs/benchmarks.md), in the comment beside it and in the catalogue.
  */
 public class EngineIndexes extends AbstractProcessEnginePlugin {
 

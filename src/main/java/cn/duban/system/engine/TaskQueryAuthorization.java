@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * With authorizations on, every task query joins each candidate task to the authorizations of the asking person
  * ({@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}). PostgreSQL can neither hash nor index that condition, so
  * "本部门待办" for a cadre in two units compares ten thousand tasks with ten thousand authorizations: about nine
- * seconds at 100,000 open items (benchmark scenario 3, README 基准测试). The check is kept for every query it can
+ * seconds at 100,000 open items (benchmark scenario 3, docs/benchmarks.md). The check is kept for every query it can
  * narrow, and dropped only for these two kinds, whose every task the person may read anyway:
  * <ol>
  *   <li><b>The person may read every task</b> (the office, leaders and auditors hold READ on TASK {@code *}, granted

@@ -101,7 +101,7 @@ class HistoryErasureGuard extends CommandInterceptor {
         .executeWithoutResult(status -> breakGlass.getObject().record(userId, name, target, false, null));
     log.warn("Refused to erase history: {} tried {} ({})", userId, name, target);
     throw new AuthorizationException("历史记录不可删除或缩短保存期限（" + name + "）：督办系统的历史须完整保存"
-        + retentionDays + " 天。确有法定理由时，须按 README「紧急授权」程序由管理员在限时授权内操作。本次尝试已记录。");
+        + retentionDays + " 天。确有法定理由时，须按《审计》文档（docs/audit.md）「紧急授权」程序由管理员在限时授权内操作。本次尝试已记录。");
   }
 
   private static TransactionDefinition txRequiresNew() {
