@@ -110,6 +110,10 @@ class ItemDelegates {
     if (value instanceof java.util.Collection<?> chosen) {
       return chosen.stream().map(String::valueOf).toList();
     }
+    if (value != null && value.toString().strip().startsWith("[")) {
+      // a JSON list (Tasklist sends a multi-select as a JSON value)
+      return ItemRules.jsonList(value.toString());
+    }
     return value == null ? List.of()
         : Arrays.stream(value.toString().split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).toList();
   }

@@ -55,7 +55,8 @@ public final class ItemRules {
       if (!directory.userExists(assignee)) {
         problems.add(new FieldProblem("assignee", assignee, "责任人「" + assignee + "」不存在"));
       } else if (unitKnown && !directory.isMember(assignee, unitId)) {
-        problems.add(new FieldProblem("assignee", assignee, "责任人「" + assignee + "」不是责任部门「" + unitId + "」的成员"));
+        problems.add(new FieldProblem("assignee", assignee, "责任人" + person(directory, assignee) + "不是责任部门「"
+            + directory.unitName(unitId) + "」的成员，请选择该部门的人员，或不指定责任人"));
       }
     }
     LinkedHashSet<String> coUnits = new LinkedHashSet<>();
@@ -74,7 +75,7 @@ public final class ItemRules {
     }
     String leaderId = trim(draft.leaderId());
     if (leaderId != null && !directory.isLeader(leaderId)) {
-      problems.add(new FieldProblem("leaderId", leaderId, "「" + leaderId + "」不是局领导，不能担任分管领导"));
+      problems.add(new FieldProblem("leaderId", leaderId, person(directory, leaderId) + "不是局领导，不能担任分管领导"));
     }
     LocalDate deadline = null;
     String deadlineText = trim(draft.deadline());
@@ -118,6 +119,12 @@ public final class ItemRules {
     PlainText.problem("reportingCycle", draft.reportingCycle(), "反馈周期").ifPresent(problems::add);
     PlainText.problem("listCode", draft.listCode(), "任务清单编号").ifPresent(problems::add);
     return problems;
+  }
+
+  /** 「李慧」（lihui）: a person as messages name them; just the id when it is all duban knows. */
+  private static String person(ItemDirectory directory, String userId) {
+    String name = directory.personName(userId);
+    return name == null || name.equals(userId) ? "「" + userId + "」" : "「" + name + "」（" + userId + "）";
   }
 
   /** 延期申请: a reason, and a new date that is later than the current deadline and not before today. */
@@ -174,6 +181,17 @@ public final class ItemRules {
     String t = text.strip();
     int time = t.indexOf('T');
     return cn.duban.calendar.DeadlineText.parseDate(time == 10 ? t.substring(0, 10) : t);
+  }
+
+  /** The strings of a JSON list ("[\"A\",\"B\"]"); a text that is not one is refused as a wrong format. */
+  static List<String> jsonList(String json) {
+    try {
+      List<String> values = new ArrayList<>();
+      new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).forEach(node -> values.add(node.asText()));
+      return values;
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException(new FieldProblem("coUnitIds", json, "协办部门的格式不对"));
+    }
   }
 
   static String trim(String value) {

@@ -38,6 +38,16 @@ class OrganisationItemDirectory implements ItemDirectory {
   }
 
   @Override
+  public String unitName(String unitId) {
+    return organisation.unitName(unitId);
+  }
+
+  @Override
+  public String personName(String userId) {
+    return organisation.personName(userId);
+  }
+
+  @Override
   public boolean isLeader(String userId) {
     return organisation.isLeader(userId);
   }

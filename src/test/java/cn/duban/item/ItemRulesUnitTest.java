@@ -78,7 +78,7 @@ class ItemRulesUnitTest {
         TODAY, false, DIRECTORY))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
             .extracting(FieldProblem::message)
-            .containsExactly("责任人「bob」不是责任部门「JIAK」的成员", "协办部门不能与责任部门相同"));
+            .containsExactly("责任人「bob」不是责任部门「JIAK」的成员，请选择该部门的人员，或不指定责任人", "协办部门不能与责任部门相同"));
   }
 
   @Test

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A list of choices that forms offer by name (a searchable select's {@code valuesKey}), made from the organisation
- * or duban's data at the moment a form opens: a unit added in Camunda Admin appears without a redeployment. The
- * lists are help for people, not trust: the server checks every submitted value by its own rules.
+ * A list of choices that forms offer by name (a select's {@code valuesKey} in {@code forms/*.form}), made from the
+ * organisation or duban's data at the moment a form is served ({@link FormOptionsInterceptor}): a unit added in
+ * Camunda Admin appears without a redeployment. The lists are help for people, not trust: the server checks every
+ * submitted value by its own rules.
  */
 public interface FormOptions {
 
-  /** The form variable the options arrive in, e.g. {@code unitOptions}. */
+  /** The name forms use for these options ({@code valuesKey}), e.g. {@code unitOptions}. */
   String key();
 
   List<Option> options();
@@ -30,10 +31,7 @@ public interface FormOptions {
     };
   }
 
-  /**
-   * One choice: what people read, the value submitted, and the groups it belongs to (a person's units), which a form
-   * may filter by (FEEL: {@code personOptions[list contains(units, unitId)]}).
-   */
+  /** One choice: what people read, the value submitted, and the units it belongs to (a person's). */
   record Option(String label, String value, List<String> units) {
 
     public Option(String label, String value) {
