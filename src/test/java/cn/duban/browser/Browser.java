@@ -77,14 +77,20 @@ public final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1280,900", "--lang=zh-CN");
+        "--window-size=1280,900", "--lang=zh-CN", "--accept-lang=zh-CN,zh");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     if (mobileEmulation != null) {
       options.setExperimentalOption("mobileEmulation", mobileEmulation);
     }
+    // a Chinese browser, as the bureau's people have: the language (form-js formats dates by it) comes from the
+    // environment of the browser's process in headless mode
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .withEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LANGUAGE", "zh_CN:zh", "TZ", "Asia/Shanghai"))
         .usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
+    // headless chromium keeps en-US whatever the flags say; the locale decides how form-js reads and shows dates
+    driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "zh-CN"));
+    driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Shanghai"));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return new Browser(driver, "http://localhost:" + port);
   }
