@@ -6,9 +6,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import cn.duban.calendar.CalendarNotice;
 import cn.duban.calendar.CalendarService;
 
-/** What every duban page shows: the banner when this or next year's holiday arrangement is missing. */
+/**
+ * What every duban page shows: the notice while this or next year's holiday arrangement is missing (the layout adds
+ * a link to the admins' page for admins only).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageModelAdvice {
 
@@ -18,8 +22,8 @@ class PageModelAdvice {
     this.calendar = calendar;
   }
 
-  @ModelAttribute("calendarWarning")
-  Optional<String> calendarWarning() {
-    return calendar.warning();
+  @ModelAttribute("calendarNotice")
+  Optional<CalendarNotice> calendarNotice() {
+    return calendar.notice();
   }
 }
