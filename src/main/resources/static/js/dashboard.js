@@ -11,6 +11,12 @@
   var units = d.units.map(function (u) { return u.unitName; });
   var base = { textStyle: { fontFamily: 'inherit' }, animation: false };
   var charts = [];
+  // on a phone the unit names do not fit side by side: slant them (the grid then makes room for them)
+  var narrow = function (id) {
+    var element = document.getElementById(id);
+    return element && element.clientWidth / Math.max(units.length, 1) < 64;
+  };
+  var slant = function (id) { return narrow(id) ? 45 : (units.length > 6 ? 30 : 0); };
 
   function chart(id, option) {
     var element = document.getElementById(id);
@@ -30,16 +36,16 @@
   chart('chart-open', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 40, right: 12, top: 30, bottom: 50 },
-    xAxis: { type: 'category', data: units, axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+    grid: { left: 8, right: 12, top: 30, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: units, axisLabel: { interval: 0, rotate: slant('chart-open') } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [bars('绿灯', 'green', colours.green), bars('黄灯', 'yellow', colours.yellow), bars('红灯', 'red', colours.red)]
   });
 
   chart('chart-rate', {
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '本期无销号' : v + '%'; } },
-    grid: { left: 44, right: 12, top: 20, bottom: 50 },
-    xAxis: { type: 'category', data: units, axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+    grid: { left: 8, right: 12, top: 20, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: units, axisLabel: { interval: 0, rotate: slant('chart-rate') } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [{ name: '按期销号率', type: 'bar', barMaxWidth: 28, itemStyle: { color: colours.blue },
       label: { show: true, position: 'top', formatter: function (p) { return p.value == null ? '' : p.value + '%'; } },
@@ -50,7 +56,7 @@
   chart('chart-overdue', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 90, right: 16, top: 30, bottom: 24 },
+    grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: ranked.map(function (u) { return u.unitName; }) },
     series: [
@@ -65,7 +71,7 @@
   chart('chart-trend', {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 40, right: 12, top: 30, bottom: 30 },
+    grid: { left: 8, right: 12, top: 30, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: d.trend.map(function (m) { return m.month; }) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [

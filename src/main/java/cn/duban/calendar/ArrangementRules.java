@@ -52,7 +52,7 @@ public final class ArrangementRules {
       problems.add(new FieldProblem("year", text(yearNode), "年份（year）应为整数，如 " + year));
     } else if (yearNode.intValue() != year) {
       problems.add(new FieldProblem("year", yearNode.intValue(),
-          "内容中的年份 " + yearNode.intValue() + " 与地址中的年份 " + year + " 不一致"));
+          "内容中的年份 " + yearNode.intValue() + " 与要保存的年份 " + year + " 不一致"));
     }
 
     List<HolidayDay> days = new ArrayList<>();

@@ -82,7 +82,7 @@ class CalendarController {
   @GetMapping("/{year:\\d{4}}")
   CalendarYear year(@PathVariable int year) {
     return calendar.year(year).orElseThrow(() -> new NotFoundException(
-        year + " 年的节假日安排尚未载入，该年的工作日按周一至周五计算。管理员可用 PUT /api/calendar/" + year + " 录入。"));
+        year + " 年的节假日安排尚未载入，该年的工作日按周一至周五计算。管理员可在“节假日安排”页面（/admin/calendar/" + year + "）录入。"));
   }
 
   /** Admins: stores a year in the published layout; it replaces the file of that year and is used at once. */

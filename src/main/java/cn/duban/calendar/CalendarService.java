@@ -122,11 +122,12 @@ public class CalendarService implements WorkingDays {
   // --- loudness ---------------------------------------------------------------------------------------------------
 
   /**
-   * A Chinese warning for a banner while this year's or next year's arrangement is missing (working days there are
-   * counted Monday–Friday); empty when both are loaded.
+   * The notice every duban page shows while this year's or next year's arrangement is missing (working days there
+   * are counted Monday–Friday); empty when both are loaded.
    */
-  public Optional<String> warning() {
-    return Optional.ofNullable(message(missingAroundToday(calendar())));
+  public Optional<CalendarNotice> notice() {
+    List<Integer> missing = missingAroundToday(calendar());
+    return missing.isEmpty() ? Optional.empty() : Optional.of(new CalendarNotice(missing));
   }
 
   public CalendarStatus status() {
@@ -150,12 +151,7 @@ public class CalendarService implements WorkingDays {
   }
 
   private static String message(List<Integer> missing) {
-    if (missing.isEmpty()) {
-      return null;
-    }
-    String years = missing.stream().map(String::valueOf).collect(Collectors.joining("、"));
-    return years + " 年的法定节假日安排尚未载入：涉及这些年份的期限暂按周一至周五计算工作日（未扣除节假日，也未计入调休上班），"
-        + "可能不准确。国务院办公厅通常在前一年 11 月前后公布安排，请管理员及时录入（PUT /api/calendar/" + missing.get(0) + "）。";
+    return missing.isEmpty() ? null : new CalendarNotice(missing).text();
   }
 
   private SortedSet<Integer> noteFallback(WorkingCalendar calendar, LocalDate a, LocalDate b, String computation) {
@@ -170,8 +166,8 @@ public class CalendarService implements WorkingDays {
       });
       if (due[0]) {
         log.warn("No holiday arrangement for {}: counted Monday to Friday, holidays and 调休 ignored, in {}. "
-            + "Store the State Council's arrangement with PUT /api/calendar/{} (this warning is repeated at most "
-            + "once a minute).", year, computation, year);
+            + "Store the State Council's arrangement on the page /admin/calendar/{} or with PUT /api/calendar/{} "
+            + "(this warning is repeated at most once a minute).", year, computation, year, year);
       }
     }
     return missing;
@@ -186,7 +182,8 @@ public class CalendarService implements WorkingDays {
     if (!missing.isEmpty()) {
       log.warn("Working-day calendar: NO holiday arrangement for {} (today is {}); working days there are counted "
           + "Monday to Friday, holidays and 调休 ignored, so deadlines in those years may be wrong. Store the State "
-          + "Council's arrangement with PUT /api/calendar/<year>.", missing, clock.today());
+          + "Council's arrangement on the page /admin/calendar or with PUT /api/calendar/<year>.", missing,
+          clock.today());
     }
   }
 

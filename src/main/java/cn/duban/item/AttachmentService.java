@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.organisation.OrganisationService;
 import cn.duban.system.BureauClock;
 import cn.duban.system.Digests;
 import cn.duban.system.DubanProperties;
@@ -49,12 +50,15 @@ public class AttachmentService {
 
   private final JdbcTemplate jdbc;
   private final BureauClock clock;
+  private final OrganisationService organisation;
   private final long maxBytes;
   private final List<String> allowedTypes;
 
-  AttachmentService(JdbcTemplate jdbc, BureauClock clock, DubanProperties properties) {
+  AttachmentService(JdbcTemplate jdbc, BureauClock clock, DubanProperties properties,
+                    OrganisationService organisation) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.organisation = organisation;
     this.maxBytes = properties.attachments().maxSize().toBytes();
     this.allowedTypes = properties.attachments().allowedTypes().stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
   }
@@ -105,14 +109,16 @@ public class AttachmentService {
     Long id = jdbc.queryForObject("insert into duban.attachment (item_code, file_name, content_type, size_bytes, sha256, "
         + "content, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
         itemCode, name, contentType, content.length, sha256, content, uploadedBy, Timestamp.from(now));
-    return new AttachmentInfo(id, name, contentType, content.length, sha256, uploadedBy, now);
+    return new AttachmentInfo(id, name, contentType, content.length, sha256, uploadedBy,
+        organisation.personName(uploadedBy), now);
   }
 
   List<AttachmentInfo> list(String itemCode) {
     return jdbc.query("select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at "
         + "from duban.attachment where item_code = ? order by uploaded_at, id", (rs, n) -> new AttachmentInfo(
         rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
-        rs.getString("sha256"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()), itemCode);
+        rs.getString("sha256"), rs.getString("uploaded_by"), organisation.personName(rs.getString("uploaded_by")),
+        rs.getTimestamp("uploaded_at").toInstant()), itemCode);
   }
 
   Optional<AttachmentInfo> find(String itemCode, long id) {

@@ -53,24 +53,65 @@ public class ItemTimeline {
   private static final Map<String, String> VALUE_LABELS = Map.of(
       "ACCEPT", "签收", "RETURN", "退回", "PROGRESS", "反馈进度", "COMPLETE", "申请办结", "EXTEND", "申请延期",
       "APPROVE", "同意延期", "REJECT", "不同意延期", "SIGN_OFF", "同意销号");
+  /** Camunda's operation types (UserOperationLogEntry.OPERATION_TYPE_*) as people read them. */
   private static final Map<String, String> OPERATION_LABELS = Map.ofEntries(
       Map.entry("Claim", "认领任务"), Map.entry("Assign", "指派办理人"), Map.entry("SetOwner", "设置任务所有者"),
       Map.entry("Delegate", "委托任务"), Map.entry("Resolve", "完成委托"), Map.entry("Update", "修改任务"),
       Map.entry("Delete", "删除"), Map.entry("AddUserLink", "添加候选人"), Map.entry("DeleteUserLink", "移除候选人"),
       Map.entry("AddGroupLink", "添加候选组"), Map.entry("DeleteGroupLink", "移除候选组"),
-      Map.entry("SetPriority", "修改优先级"), Map.entry("Suspend", "挂起"), Map.entry("Activate", "激活"),
-      Map.entry("SuspendJob", "挂起作业"), Map.entry("ModifyProcessInstance", "修改流程实例"),
+      Map.entry("SetPriority", "修改优先级"), Map.entry("SetName", "修改任务名称"), Map.entry("SetDescription", "修改任务说明"),
+      Map.entry("SetFollowUpDate", "修改跟进日期"), Map.entry("Suspend", "挂起"), Map.entry("Activate", "激活"),
+      Map.entry("SuspendJob", "挂起作业"), Map.entry("ActivateJob", "激活作业"),
+      Map.entry("SuspendJobDefinition", "挂起作业定义"), Map.entry("ActivateJobDefinition", "激活作业定义"),
+      Map.entry("SuspendProcessDefinition", "挂起流程定义"), Map.entry("ActivateProcessDefinition", "激活流程定义"),
+      Map.entry("ModifyProcessInstance", "修改流程实例"), Map.entry("RestartProcessInstance", "重启流程实例"),
       Map.entry("SetVariable", "修改变量"), Map.entry("SetVariables", "修改变量"), Map.entry("ModifyVariable", "修改变量"),
       Map.entry("RemoveVariable", "删除变量"), Map.entry("Migrate", "迁移流程版本"), Map.entry("DeleteHistory", "删除历史"),
-      Map.entry("SetJobRetries", "设置作业重试"), Map.entry("Restart", "重启流程实例"),
-      Map.entry("CreateAttachment", "添加附件"), Map.entry("DeleteAttachment", "删除附件"),
-      Map.entry("CreateComment", "添加评论"), Map.entry("Start", "启动"), Map.entry("CreateDeployment", "部署流程"),
-      Map.entry("DeleteDeployment", "删除部署"), Map.entry("Create", "新建"), Map.entry("BreakGlass", "紧急授权下删除历史"),
-      Map.entry("SetRemovalTime", "设置历史清除时间"), Map.entry("UpdateHistoryTimeToLive", "修改历史保存期限"),
-      Map.entry("Correlate", "发送消息"), Map.entry("SetDueDate", "修改到期日"));
-  private static final Map<String, String> PROPERTY_LABELS = Map.of("assignee", "办理人", "owner", "所有者",
-      "dueDate", "到期日", "followUpDate", "跟进日期", "priority", "优先级", "name", "名称", "description", "描述",
-      "userId", "用户", "groupId", "组", "delegation", "委托状态");
+      Map.entry("SetJobRetries", "设置作业重试"), Map.entry("SetExternalTaskRetries", "设置外部任务重试"),
+      Map.entry("Restart", "重启流程实例"), Map.entry("CreateAttachment", "添加附件"), Map.entry("AddAttachment", "添加附件"),
+      Map.entry("DeleteAttachment", "删除附件"), Map.entry("CreateComment", "添加评论"),
+      Map.entry("UpdateComment", "修改评论"), Map.entry("DeleteComment", "删除评论"), Map.entry("Start", "启动"),
+      Map.entry("CreateDeployment", "部署流程"), Map.entry("DeleteDeployment", "删除部署"), Map.entry("Create", "新建"),
+      Map.entry("BreakGlass", "紧急授权下删除历史"), Map.entry("SetRemovalTime", "设置历史清除时间"),
+      Map.entry("UpdateHistoryTimeToLive", "修改历史保存期限"), Map.entry("CreateHistoryCleanupJobs", "创建历史清理作业"),
+      Map.entry("Correlate", "发送消息"), Map.entry("CorrelateMessage", "发送消息"), Map.entry("SetDueDate", "修改到期日"),
+      Map.entry("RecalculateDueDate", "重新计算到期日"), Map.entry("Unlock", "解锁"), Map.entry("Execute", "执行作业"),
+      Map.entry("Evaluate", "执行决策"), Map.entry("SuspendBatch", "挂起批处理"), Map.entry("ActivateBatch", "激活批处理"),
+      Map.entry("CreateIncident", "创建故障"), Map.entry("SetAnnotation", "添加备注"),
+      Map.entry("ClearAnnotation", "清除备注"));
+  /** What an operation was done on (Camunda's EntityTypes) as people read it. */
+  private static final Map<String, String> ENTITY_LABELS = Map.ofEntries(
+      Map.entry("Task", "任务"), Map.entry("HistoricTask", "任务（历史）"), Map.entry("IdentityLink", "任务的候选人或候选组"),
+      Map.entry("Attachment", "附件"), Map.entry("Comment", "评论"), Map.entry("ProcessInstance", "流程实例"),
+      Map.entry("HistoricProcessInstance", "流程实例（历史）"), Map.entry("ProcessDefinition", "流程定义"),
+      Map.entry("Deployment", "部署"), Map.entry("Variable", "流程变量"), Map.entry("Job", "作业（定时器等）"),
+      Map.entry("JobDefinition", "作业定义"), Map.entry("ExternalTask", "外部任务"), Map.entry("Batch", "批处理"),
+      Map.entry("Incident", "故障"), Map.entry("User", "用户"), Map.entry("Group", "组（部门或角色）"),
+      Map.entry("Group membership", "组成员"), Map.entry("Tenant", "租户"), Map.entry("TenantMembership", "租户成员"),
+      Map.entry("Authorization", "授权"), Map.entry("Filter", "任务筛选器"), Map.entry("DecisionDefinition", "决策定义"),
+      Map.entry("DecisionRequirementsDefinition", "决策需求定义"), Map.entry("DecisionInstance", "决策实例"),
+      Map.entry("CaseDefinition", "案例定义"), Map.entry("CaseInstance", "案例实例"), Map.entry("Property", "系统属性"),
+      Map.entry("Metrics", "统计指标"), Map.entry("TaskMetrics", "任务统计"), Map.entry("OperationLog", "操作日志"),
+      Map.entry("System", "系统"), Map.entry("Application", "应用"), Map.entry("Report", "报表"),
+      Map.entry("Dashboard", "仪表板"));
+  private static final Map<String, String> PROPERTY_LABELS = Map.ofEntries(Map.entry("assignee", "办理人"),
+      Map.entry("owner", "所有者"), Map.entry("dueDate", "到期日"), Map.entry("followUpDate", "跟进日期"),
+      Map.entry("priority", "优先级"), Map.entry("name", "名称"), Map.entry("description", "描述"),
+      Map.entry("userId", "用户"), Map.entry("groupId", "组"), Map.entry("delegation", "委托状态"),
+      Map.entry("deleteReason", "删除原因"), Map.entry("cascade", "一并删除下级"), Map.entry("nrOfInstances", "实例数"),
+      Map.entry("nrOfVariables", "变量数"), Map.entry("async", "后台执行"), Map.entry("processDefinitionId", "流程定义"),
+      Map.entry("processDefinitionKey", "流程"), Map.entry("processDefinitionVersion", "流程版本"),
+      Map.entry("retries", "重试次数"), Map.entry("suspensionState", "挂起状态"), Map.entry("removalTime", "历史清除时间"),
+      Map.entry("historyTimeToLive", "历史保存期限"), Map.entry("skipCustomListeners", "跳过监听器"),
+      Map.entry("skipIoMappings", "跳过输入输出映射"), Map.entry("includeJobs", "包括作业"),
+      Map.entry("executionStartTime", "执行开始时间"), Map.entry("type", "类型"), Map.entry("mode", "方式"),
+      Map.entry("annotation", "备注"), Map.entry("messageName", "消息"), Map.entry("tenantId", "租户"));
+  /** The engine's words for why a task or instance ended without completion (a person's own reason stays). */
+  private static final Map<String, String> ENDED_REASONS = Map.of("deleted", "已撤销（流程转到其他环节）",
+      "cancelled", "已取消", "canceled", "已取消");
+  /** Values of an operation's properties that are technical words. */
+  private static final Map<String, String> PROPERTY_VALUES = Map.of("true", "是", "false", "否",
+      "suspended", "已挂起", "active", "已激活", "PENDING", "待处理", "RESOLVED", "已完成");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   /** Operations already shown as their own events. */
   private static final Set<String> SHOWN_ELSEWHERE = Set.of("Complete", "Create", "Start");
@@ -185,7 +226,7 @@ public class ItemTimeline {
             : "任务结束「" + task.name() + "」";
         Map<String, Object> details = completed ? values(submitted) : new LinkedHashMap<>();
         if (!completed && task.deleteReason() != null) {
-          details.put("原因", task.deleteReason());
+          details.put("原因", ENDED_REASONS.getOrDefault(task.deleteReason(), task.deleteReason()));
         }
         list.add(event(task.end(), completed ? "TASK_COMPLETED" : "TASK_ENDED", action, label,
             completed ? completedBy.getOrDefault(task.id(), task.assignee()) : null, task.name(), task.id(), details));
@@ -246,7 +287,8 @@ public class ItemTimeline {
         boolean closed = "COMPLETED".equals(instance.state());
         of.apply(instance.id()).add(event(instance.end(), closed ? "CLOSED" : "ENDED", null,
             closed ? "事项销号，流程结束" : "流程被终止", null, null, null,
-            instance.deleteReason() == null || closed ? Map.of() : Map.of("原因", instance.deleteReason())));
+            instance.deleteReason() == null || closed ? Map.of()
+                : Map.of("原因", ENDED_REASONS.getOrDefault(instance.deleteReason(), instance.deleteReason()))));
       }
     }
     events.values().forEach(list -> list.sort(ORDER));
@@ -309,7 +351,9 @@ public class ItemTimeline {
     for (List<HistoryTables.OperationRow> entries : byOperation.values()) {
       HistoryTables.OperationRow first = entries.get(0);
       Map<String, Object> details = new LinkedHashMap<>();
-      details.put("对象", first.entityType());
+      if (first.entityType() != null) {
+        details.put("对象", ENTITY_LABELS.getOrDefault(first.entityType(), first.entityType()));
+      }
       for (HistoryTables.OperationRow e : entries) {
         if (e.property() != null) {
           String label = PROPERTY_LABELS.getOrDefault(e.property(), e.property());
@@ -357,8 +401,9 @@ public class ItemTimeline {
     return switch (property) {
       case "assignee", "owner", "userId" -> organisation.personName(raw);
       case "groupId" -> organisation.groupName(raw);
-      case "dueDate", "followUpDate" -> raw.matches("\\d+") ? format(new Date(Long.parseLong(raw)).toInstant()) : raw;
-      default -> raw;
+      case "dueDate", "followUpDate", "removalTime" ->
+          raw.matches("\\d+") ? format(new Date(Long.parseLong(raw)).toInstant()) : raw;
+      default -> PROPERTY_VALUES.getOrDefault(raw, raw);
     };
   }
 

@@ -146,7 +146,9 @@ public class OrganisationService {
     Set<String> heads = new LinkedHashSet<>(userIds == null ? List.of() : userIds);
     for (String userId : heads) {
       if (!isMember(userId, unitId)) {
-        problems.add(new FieldProblem("heads", userId, "「" + userId + "」不是该部门的成员，不能担任科室负责人"));
+        String name = userId == null ? null : personName(userId);
+        String who = name == null || name.equals(userId) ? userId : name + "（" + userId + "）";
+        problems.add(new FieldProblem("heads", userId, "「" + who + "」不是该部门的成员，不能担任科室负责人"));
       }
     }
     if (!problems.isEmpty()) {

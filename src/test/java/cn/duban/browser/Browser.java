@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -134,19 +135,42 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  /** How much wider than the window the page is, in CSS pixels (0 when nothing scrolls sideways). */
+  /**
+   * How much wider than the window the page is, in CSS pixels (0 when nothing scrolls sideways). Measured against
+   * the layout viewport ({@code clientWidth}): on a phone a page that is too wide makes the browser zoom out, and
+   * {@code window.innerWidth} grows with it, so comparing with that would hide the overflow.
+   */
   public long horizontalOverflow() {
     Object overflow = script("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-        + " - window.innerWidth;");
+        + " - document.documentElement.clientWidth;");
     return ((Number) overflow).longValue();
   }
 
-  /** Saves a screenshot as {@code target/browser-screenshots/<name>.png} and returns its path. */
+  /** Saves a screenshot of the window as {@code target/browser-screenshots/<name>.png} and returns its path. */
   public Path screenshot(String name) {
+    return save(name, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /**
+   * Saves the whole page, not only what the window shows (at most 8000 CSS pixels high), as
+   * {@code target/browser-screenshots/<name>.png}, and returns its path.
+   */
+  public Path screenshotOfPage(String name) {
+    Number width = (Number) script("return Math.max(document.documentElement.scrollWidth, window.innerWidth);");
+    Number height = (Number) script("return Math.max(document.documentElement.scrollHeight, window.innerHeight);");
+    Number pixelRatio = (Number) script("return window.devicePixelRatio;");
+    // in CSS pixels (a phone's 2× screen would make the files four times larger for nothing more to see)
+    Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
+        "format", "png", "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width.intValue(),
+            "height", Math.min(8000, height.intValue()), "scale", 1 / pixelRatio.doubleValue())));
+    return save(name, Base64.getDecoder().decode((String) shot.get("data")));
+  }
+
+  private static Path save(String name, byte[] png) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name.replaceAll("[^\\w.-]+", "_") + ".png");
-      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      Files.write(file, png);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

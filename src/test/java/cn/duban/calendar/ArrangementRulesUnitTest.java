@@ -63,7 +63,7 @@ class ArrangementRulesUnitTest {
         "year", "days[1].date", "days[2].date", "days[3].date", "days[4].name", "days[4].isOffDay",
         "days[5].isOffDay", "days[6].date", "days[6].isOffDay", "days[7]", "papers");
     assertThat(e.problems()).extracting(FieldProblem::message).containsExactly(
-        "内容中的年份 2028 与地址中的年份 2027 不一致",
+        "内容中的年份 2028 与要保存的年份 2027 不一致",
         "2026-10-01 不属于 2027 年：只能填写 2027 年的日期（元旦放假或调休涉及的上一年 12 月日期除外）",
         "「2027-02-30」不是有效日期，请写成 2027-01-01 的形式",
         "日期 2027-01-01 重复（与 days[0] 相同），每个日期只能出现一次",

@@ -137,6 +137,16 @@ class ItemApiHttpTest {
     assertThat(kinds.get(kinds.size() - 1)).isEqualTo("CLOSED");
     assertThat(completedBy).containsExactly("签收:alice", "承办:alice", "承办:alice", "审核销号:olivia");
     assertThat(detail.get("timeline").get(0).get("actor").asText()).isEqualTo(OFFICE);
+
+    // as people read it: the uploader's name and the file's real size; no technical words in the timeline
+    assertThat(detail.at("/attachments/0/uploadedByName").asText()).isEqualTo("爱丽");
+    for (JsonNode event : detail.get("timeline")) {
+      if ("Claim".equals(event.get("action").asText())) {
+        assertThat(event.at("/details/对象").asText()).isEqualTo("任务");
+      }
+    }
+    String page = alice.get("/items/" + code, "text/html").body();
+    assertThat(page).contains("辅导记录.pdf", "17 字节 · 爱丽 · ").doesNotContain("0 KB", "· alice", ">Task<");
   }
 
   @Test

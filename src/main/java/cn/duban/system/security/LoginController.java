@@ -7,9 +7,23 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The login page (open to everyone); after a refused sign-in it says why. */
+import cn.duban.system.DemoMode;
+import cn.duban.system.DubanProperties;
+
+/**
+ * The login page (open to everyone); after a refused sign-in it says why. In demo mode it names the demo accounts
+ * (their password only while it is the well-known default).
+ */
 @Controller
 class LoginController {
+
+  private final boolean demo;
+  private final boolean defaultDemoPassword;
+
+  LoginController(DemoMode demoMode, DubanProperties properties) {
+    this.demo = demoMode.enabled();
+    this.defaultDemoPassword = "demo".equals(properties.demo().password());
+  }
 
   @GetMapping("/login")
   String login(@RequestParam(required = false) String delayed, HttpSession session, Model model) {
@@ -19,6 +33,8 @@ class LoginController {
       model.addAttribute("delayMessage", refusal instanceof LoginDelayedException e
           ? e.getMessage() : "登录尝试过多，请稍后再试。");
     }
+    model.addAttribute("demoAccounts", demo);
+    model.addAttribute("demoPasswordShown", demo && defaultDemoPassword);
     return "login";
   }
 }

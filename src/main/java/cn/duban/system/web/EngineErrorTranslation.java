@@ -109,6 +109,11 @@ public class EngineErrorTranslation extends OncePerRequestFilter {
         engineMessage = new String(raw, StandardCharsets.UTF_8);
       }
     }
+    if ((engineMessage == null || engineMessage.isBlank()) && capture.status == 400 && request.getContentType() != null
+        && request.getContentType().contains("json")) {
+      // Jersey refused the body before any resource ran, without a word: a JSON body it could not read
+      engineMessage = "JsonParseException";
+    }
     Translated translated = translate(capture.status, type, engineMessage, request.getMethod());
     if (translated.status() >= 500 && translated.status() != 503) {
       log.warn("Engine REST error {} {} {}: {} {}", request.getMethod(), request.getRequestURI(), capture.status, type,

@@ -9,9 +9,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import cn.duban.calendar.CalendarNotice;
 import cn.duban.calendar.CalendarService;
 
-/** What every duban page shows: the banner when this or next year's holiday arrangement is missing. */
+/**
+ * What every duban page shows: the notice while this or next year's holiday arrangement is missing (the layout adds
+ * a link to the admins' page for admins only).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageModelAdvice {
 
@@ -22,8 +26,8 @@ class PageModelAdvice {
   }
 
   /** Not on the error page: it is also shown when the database cannot be reached. */
-  @ModelAttribute("calendarWarning")
-  Optional<String> calendarWarning(HttpServletRequest request) {
-    return request.getDispatcherType() == DispatcherType.ERROR ? Optional.empty() : calendar.warning();
+  @ModelAttribute("calendarNotice")
+  Optional<CalendarNotice> calendarNotice(HttpServletRequest request) {
+    return request.getDispatcherType() == DispatcherType.ERROR ? Optional.empty() : calendar.notice();
   }
 }
