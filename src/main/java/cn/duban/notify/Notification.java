@@ -63,6 +63,7 @@ public record Notification(String recipient, NotificationKind kind, String itemC
       case CHASE -> "事项已于 " + deadline + " 逾期，请尽快办理。";
       case SUPERVISION -> "事项完成时限为 " + deadline + "，已逾期，督查室已启动督办。";
       case BULLETIN -> "事项完成时限为 " + deadline + "，逾期未办结，列入通报。";
+      case UNIT_DIGEST -> "事项完成时限为 " + deadline + "，已逾期。";
     };
   }
 }
