@@ -57,7 +57,8 @@ class DeliveryOverview {
           "状态只能是 PENDING（等待）、SENDING（发送中）、SENT（已发送）、SKIPPED（已跳过）或 FAILED（失败）"));
     }
     Map<String, long[]> counts = new LinkedHashMap<>();
-    channels.forEach(c -> counts.put(c.name(), new long[7]));
+    channels.stream().sorted(java.util.Comparator.comparingInt(DeliveryOverview::rank))
+        .forEach(c -> counts.put(c.name(), new long[7]));
     for (NotificationRepository.Figure f : repository.figures()) {
       long[] n = counts.computeIfAbsent(f.channel(), c -> new long[7]);
       int slot = switch (f.status()) {
@@ -110,6 +111,13 @@ class DeliveryOverview {
         default -> "已放弃（多次失败）";
       };
     };
+  }
+
+  /** Pages list the channels as people think of them: inbox and e-mail first, then phones, then groups. */
+  private static int rank(NotificationChannel channel) {
+    int rank = List.of(InboxChannel.NAME, EmailChannel.NAME, WeComChannel.NAME, DingTalkChannel.NAME,
+        AliyunSmsChannel.NAME, RobotChannel.NAME).indexOf(channel.name());
+    return rank < 0 ? Integer.MAX_VALUE : rank;
   }
 
   private String label(String channel) {

@@ -110,7 +110,7 @@ public class NotificationDeliverer {
         long messageId = repository.insertMessage(group, MessageComposer.compose(items), items.size(), now);
         repository.attach(waiting.stream().map(StoredNotification::id).toList(), messageId);
         planner.plan(group.recipient(), group.kind(), active, now)
-            .forEach((channel, from) -> repository.insertDelivery(messageId, channel.name(), from));
+            .forEach((channel, from) -> repository.insertDelivery(messageId, channel.name(), from, now));
         count++;
       }
       return count;

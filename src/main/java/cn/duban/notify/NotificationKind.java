@@ -13,6 +13,10 @@ public enum NotificationKind {
   SUPERVISION("督办", false, "您有 %d 个事项被督办", true),
   /** 通报: bureau leadership is told. */
   BULLETIN("通报", false, "您有 %d 个事项被通报", true),
+  /** 退回: the office returned the assignee's result at 审核销号; they work on it again. */
+  RETURNED("退回", false, "您有 %d 个事项被退回", false),
+  /** 销号: the item is signed off and closed. */
+  SIGNED_OFF("销号", false, "您有 %d 个事项已销号", false),
   /** A unit's daily digest of its overdue items, posted by the unit's group robot (never to a person). */
   UNIT_DIGEST("部门逾期汇总", false, "本部门有 %d 个事项已逾期", false);
 

@@ -167,8 +167,13 @@ class NotificationRepository {
   // --- deliveries ---------------------------------------------------------------------------------------------
 
   void insertDelivery(long messageId, String channel, Instant now) {
+    insertDelivery(messageId, channel, now, now);
+  }
+
+  /** A delivery due from {@code from} (after the person's quiet hours), recorded {@code now}. */
+  void insertDelivery(long messageId, String channel, Instant from, Instant now) {
     jdbc.update("insert into duban.notification_delivery (message_id, channel, status, attempts, next_attempt_at, "
-        + "updated_at) values (?, ?, 'PENDING', 0, ?, ?)", messageId, channel, Timestamp.from(now), Timestamp.from(now));
+        + "updated_at) values (?, ?, 'PENDING', 0, ?, ?)", messageId, channel, Timestamp.from(from), Timestamp.from(now));
   }
 
   /**

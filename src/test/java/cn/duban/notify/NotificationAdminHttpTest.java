@@ -51,7 +51,7 @@ class NotificationAdminHttpTest {
     Http.Response preferences = alice().get("/api/me/notification-preferences");
     assertThat(preferences.status()).isEqualTo(200);
     assertThat(preferences.json().get("kinds").findValuesAsText("label"))
-        .containsExactly("临期提醒", "逾期催办", "督办", "通报");
+        .containsExactly("临期提醒", "逾期催办", "督办", "通报", "退回", "销号");
     assertThat(preferences.json().get("bureauQuietHours").asText()).isEqualTo("22:00-07:30");
 
     Http.Response narrowed = alice().put("/api/me/notification-preferences", Map.of("quietHours", "23:00-07:00"));
