@@ -153,7 +153,7 @@ public class NotificationPreferences {
   /** The channels configured on this node that people choose from for a kind. */
   List<ChannelOption> options(NotificationKind kind) {
     return channels.stream()
-        .filter(c -> c.enabled() && c.audience() == NotificationChannel.Audience.CHOSEN && c.kinds().contains(kind))
+        .filter(c -> c.audience() == NotificationChannel.Audience.CHOSEN && c.kinds().contains(kind) && c.enabled())
         .map(c -> new ChannelOption(c.name(), c.label(), c.push())).toList();
   }
 

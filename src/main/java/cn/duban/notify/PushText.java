@@ -48,6 +48,10 @@ final class PushText {
     return MailText.url(baseUrl, message.link());
   }
 
+  static int bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
   /** At most {@code maxBytes} of UTF-8, cut at a character, with "…" when cut (platforms count bytes). */
   static String limit(String text, int maxBytes) {
     if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {

@@ -93,13 +93,18 @@ class WeComChannel extends PushChannel.WithToken {
   }
 
   private Map<String, Object> body(NotificationMessage message, String userId) {
+    // the platform takes 512 bytes: whole lines only, so that no tag is cut in half
     StringBuilder description = new StringBuilder();
     for (String line : PushText.lines(message)) {
-      description.append("<div class=\"normal\">").append(PushText.html(line)).append("</div>");
+      String div = "<div class=\"normal\">" + PushText.html(PushText.limit(line, 400)) + "</div>";
+      if (PushText.bytes(description + div) > 512) {
+        break;
+      }
+      description.append(div);
     }
     Map<String, Object> card = new LinkedHashMap<>();
     card.put("title", PushText.limit(message.subject(), 128));
-    card.put("description", PushText.limit(description.toString(), 512));
+    card.put("description", description.toString());
     card.put("url", PushText.url(message, dubanUrl));
     card.put("btntxt", "详情");
     Map<String, Object> body = new LinkedHashMap<>();
