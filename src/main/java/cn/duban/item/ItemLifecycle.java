@@ -176,6 +176,11 @@ public class ItemLifecycle {
     deciders.checkMayComplete(taskKey, existing(code), userId, coUnitId);
   }
 
+  /** 审核退回: the office sent the result back to 承办; features built on items (notifications) follow. */
+  void returnedAtSignOff(String code, String reason) {
+    events.publishEvent(new ItemReturnedEvent(code, reason, clock.now()));
+  }
+
   /** 销号. */
   void closed(String code) {
     items.markClosed(code, clock.now());

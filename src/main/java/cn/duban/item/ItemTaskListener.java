@@ -90,15 +90,20 @@ class ItemTaskListener implements TaskListener {
               coUnitReport(task), "协办完成情况")));
       case Elements.SUPERVISE -> ItemLifecycle.rulesChecked(() -> ItemRules.requireText(Variables.SUPERVISION_ORDER,
           task.getVariable(Variables.SUPERVISION_ORDER), "督办要求"));
-      case Elements.SIGN_OFF -> ItemLifecycle.rulesChecked(() -> {
+      case Elements.SIGN_OFF -> {
         Object decision = task.getVariable(Variables.SIGN_OFF_DECISION);
-        ItemRules.requireChoice(Variables.SIGN_OFF_DECISION, decision, "审核结果（销号或退回）",
-            Decisions.SIGN_OFF, Decisions.RETURN);
+        ItemLifecycle.rulesChecked(() -> {
+          ItemRules.requireChoice(Variables.SIGN_OFF_DECISION, decision, "审核结果（销号或退回）",
+              Decisions.SIGN_OFF, Decisions.RETURN);
+          if (Decisions.RETURN.equals(decision)) {
+            ItemRules.requireText(Variables.SIGN_OFF_COMMENT, task.getVariable(Variables.SIGN_OFF_COMMENT), "退回理由");
+          }
+          return null;
+        });
         if (Decisions.RETURN.equals(decision)) {
-          ItemRules.requireText(Variables.SIGN_OFF_COMMENT, task.getVariable(Variables.SIGN_OFF_COMMENT), "退回理由");
+          lifecycle.returnedAtSignOff(code, text(task, Variables.SIGN_OFF_COMMENT));
         }
-        return null;
-      });
+      }
       default -> {
       }
     }

@@ -69,6 +69,17 @@ class EmailChannel implements NotificationChannel {
     return false;
   }
 
+  /** People choose per kind whether they want e-mail too. */
+  @Override
+  public Audience audience() {
+    return Audience.CHOSEN;
+  }
+
+  @Override
+  public String label() {
+    return "邮件";
+  }
+
   @Override
   public DeliveryOutcome deliver(NotificationMessage message) throws MessagingException, UnsupportedEncodingException {
     Optional<Person> person = organisation.person(message.recipient());

@@ -35,6 +35,11 @@ class InboxChannel implements NotificationChannel {
   }
 
   @Override
+  public String label() {
+    return "站内通知";
+  }
+
+  @Override
   public DeliveryOutcome deliver(NotificationMessage message) {
     inbox.insert(message.id(), message.recipient(), message.createdAt());
     return DeliveryOutcome.sent();

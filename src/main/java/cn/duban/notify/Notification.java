@@ -63,6 +63,9 @@ public record Notification(String recipient, NotificationKind kind, String itemC
       case CHASE -> "事项已于 " + deadline + " 逾期，请尽快办理。";
       case SUPERVISION -> "事项完成时限为 " + deadline + "，已逾期，督查室已启动督办。";
       case BULLETIN -> "事项完成时限为 " + deadline + "，逾期未办结，列入通报。";
+      case RETURNED -> "督查室审核未通过，事项已退回，请按审核意见继续办理。";
+      case SIGNED_OFF -> "事项已通过审核，予以销号。";
+      case UNIT_DIGEST -> "事项完成时限为 " + deadline + "，已逾期。";
     };
   }
 }

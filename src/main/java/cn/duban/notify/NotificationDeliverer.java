@@ -7,11 +7,13 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.duban.notify.NotificationChannel.Attempt;
 import cn.duban.notify.NotificationChannel.DeliveryOutcome;
 import cn.duban.notify.NotificationRepository.Due;
 import cn.duban.notify.NotificationRepository.Group;
@@ -38,15 +40,25 @@ public class NotificationDeliverer {
   private final NotifyProperties properties;
   private final BureauClock clock;
   private final TransactionTemplate transaction;
+  private final DeliveryPlanner planner;
 
+  /** Every message on every active channel, at once (no preferences, no quiet hours): for tests of the outbox. */
   public NotificationDeliverer(NotificationRepository repository, List<NotificationChannel> channels,
                                NotifyProperties properties, BureauClock clock, PlatformTransactionManager transactions) {
+    this(repository, channels, properties, clock, transactions, DeliveryPlanner.EVERY_CHANNEL);
+  }
+
+  @Autowired
+  NotificationDeliverer(NotificationRepository repository, List<NotificationChannel> channels,
+                        NotifyProperties properties, BureauClock clock, PlatformTransactionManager transactions,
+                        DeliveryPlanner planner) {
     this.repository = repository;
     this.channels = List.copyOf(channels);
     this.properties = properties;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.planner = planner;
   }
 
   /** What one run did. */
@@ -97,9 +109,8 @@ public class NotificationDeliverer {
         List<Notification> items = MessageComposer.sorted(waiting.stream().map(StoredNotification::notification).toList());
         long messageId = repository.insertMessage(group, MessageComposer.compose(items), items.size(), now);
         repository.attach(waiting.stream().map(StoredNotification::id).toList(), messageId);
-        for (NotificationChannel channel : active) {
-          repository.insertDelivery(messageId, channel.name(), now);
-        }
+        planner.plan(group.recipient(), group.kind(), active, now)
+            .forEach((channel, from) -> repository.insertDelivery(messageId, channel.name(), from, now));
         count++;
       }
       return count;
@@ -121,13 +132,13 @@ public class NotificationDeliverer {
         int attempts = due.attempts() + 1;
         Object savepoint = status.createSavepoint();
         try {
-          DeliveryOutcome outcome = channel.deliver(message(due));
+          DeliveryOutcome outcome = channel.deliver(message(due), new Attempt(attempts, false, now));
           status.releaseSavepoint(savepoint);
           repository.markDone(due.messageId(), channel.name(), due.attempts(), attempts, outcome, now);
           tally.delivered++;
         } catch (Exception e) {
           status.rollbackToSavepoint(savepoint);
-          recordFailure(channel, due.messageId(), due.attempts(), attempts, e, now);
+          recordFailure(channel, null, due.messageId(), due.attempts(), attempts, e, now);
           tally.failed++;
         }
       }
@@ -158,8 +169,10 @@ public class NotificationDeliverer {
         break;
       }
       Due due = claimed.get();
+      NotificationMessage message = null;
       try {
-        DeliveryOutcome outcome = channel.deliver(message(due));
+        message = message(due);
+        DeliveryOutcome outcome = channel.deliver(message, new Attempt(due.attempts(), due.resumed(), now));
         Instant sent = elapsedSince(runStart, clockAtStart);
         Boolean recorded = transaction.execute(status ->
             repository.markDone(due.messageId(), channel.name(), due.attempts(), due.attempts(), outcome, sent));
@@ -169,11 +182,14 @@ public class NotificationDeliverer {
         }
         tally.delivered++;
       } catch (Exception e) {
+        NotificationMessage failed = message;
         transaction.executeWithoutResult(status ->
-            recordFailure(channel, due.messageId(), due.attempts(), due.attempts(), e, now));
+            recordFailure(channel, failed, due.messageId(), due.attempts(), due.attempts(), e, now));
         tally.failed++;
-        // most likely the server is down: leave the rest to the next run instead of failing them all now
-        break;
+        if (!(e instanceof NotificationChannel.PermanentFailure)) {
+          // most likely the server is down or asks to slow down: leave the rest to the next run
+          break;
+        }
       }
     }
     return tally;
@@ -198,19 +214,35 @@ public class NotificationDeliverer {
         .orElseThrow(() -> new IllegalStateException("No notification message " + due.messageId()));
   }
 
-  private void recordFailure(NotificationChannel channel, long messageId, int expectedAttempts, int attempts,
-                             Exception e, Instant now) {
+  private void recordFailure(NotificationChannel channel, NotificationMessage message, long messageId,
+                             int expectedAttempts, int attempts, Exception e, Instant now) {
     String error = describe(e);
-    if (attempts >= properties.maxAttempts()) {
-      repository.markFailed(messageId, channel.name(), expectedAttempts, attempts, error, null, now);
+    if (e instanceof NotificationChannel.PermanentFailure || e instanceof NotificationChannel.InDoubt) {
+      String failure = e instanceof NotificationChannel.InDoubt ? "IN_DOUBT" : "PERMANENT";
+      String reason = cn.duban.organisation.PersonContacts.maskMobiles(e.getMessage());
+      repository.markFailed(messageId, channel.name(), expectedAttempts, attempts, reason, null, failure, now);
+      log.error("Message {} on channel {} failed for good ({}): {}", messageId, channel.name(), failure, reason);
+    } else if (e instanceof NotificationChannel.RateLimited limited) {
+      // the platform's limit, not a fault of the message: not counted towards max-attempts
+      Instant retryAt = notBefore(channel, message, now.plus(limited.waitFor()));
+      repository.markFailed(messageId, channel.name(), expectedAttempts, Math.max(0, attempts - 1), error, retryAt,
+          null, now);
+      log.warn("Message {} on channel {} rate-limited, retrying at {}: {}", messageId, channel.name(), retryAt, error);
+    } else if (attempts >= properties.maxAttempts()) {
+      repository.markFailed(messageId, channel.name(), expectedAttempts, attempts, error, null, "GAVE_UP", now);
       log.error("Giving up message {} on channel {} after {} attempts (kept as FAILED): {}", messageId,
           channel.name(), attempts, error);
     } else {
-      Instant retryAt = now.plus(properties.backoff(attempts));
-      repository.markFailed(messageId, channel.name(), expectedAttempts, attempts, error, retryAt, now);
+      Instant retryAt = notBefore(channel, message, now.plus(properties.backoff(attempts)));
+      repository.markFailed(messageId, channel.name(), expectedAttempts, attempts, error, retryAt, null, now);
       log.warn("Message {} on channel {} failed (attempt {} of {}), retrying at {}: {}", messageId, channel.name(),
           attempts, properties.maxAttempts(), retryAt, error);
     }
+  }
+
+  /** A retry of a push waits out the person's quiet hours too. */
+  private Instant notBefore(NotificationChannel channel, NotificationMessage message, Instant retryAt) {
+    return message == null ? retryAt : planner.notBefore(message.recipient(), message.kind(), channel, retryAt);
   }
 
   static String describe(Throwable e) {
@@ -218,7 +250,8 @@ public class NotificationDeliverer {
     for (Throwable t = e; t != null && causes.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
       causes.add(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage().strip()));
     }
-    String text = String.join(" <- ", causes);
+    // a platform's answer may quote a mobile number: never stored or logged in full
+    String text = cn.duban.organisation.PersonContacts.maskMobiles(String.join(" <- ", causes));
     return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
   }
 }

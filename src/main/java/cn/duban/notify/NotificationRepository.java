@@ -92,6 +92,25 @@ class NotificationRepository {
         Timestamp.from(now));
   }
 
+  /**
+   * A unit's digest for a day, unless there is one already (another node, an earlier run): the message id when it
+   * was new.
+   */
+  Optional<Long> insertUnitDigest(String recipient, LocalDate day, MessageComposer.Text text, int itemCount,
+                                  Instant now) {
+    return jdbc.queryForList("insert into duban.notification_message (recipient, kind, day, subject, body, link, "
+            + "item_count, created_at) values (?, 'UNIT_DIGEST', ?, ?, ?, ?, ?, ?) "
+            + "on conflict (recipient, day) where kind = 'UNIT_DIGEST' do nothing returning id", Long.class,
+        recipient, day, text.subject(), text.body(), text.link(), itemCount, Timestamp.from(now)).stream().findFirst();
+  }
+
+  /** A delivery that needs no attempt (a unit digest without items): recorded as SKIPPED with the reason. */
+  void insertSkippedDelivery(long messageId, String channel, String reason, Instant now) {
+    jdbc.update("insert into duban.notification_delivery (message_id, channel, status, attempts, next_attempt_at, "
+        + "last_error, updated_at) values (?, ?, 'SKIPPED', 0, ?, ?, ?)", messageId, channel, Timestamp.from(now),
+        reason, Timestamp.from(now));
+  }
+
   void attach(List<Long> notificationIds, long messageId) {
     jdbc.update(con -> {
       var ps = con.prepareStatement("update duban.notification set message_id = ? where id = any(?)");
@@ -148,12 +167,24 @@ class NotificationRepository {
   // --- deliveries ---------------------------------------------------------------------------------------------
 
   void insertDelivery(long messageId, String channel, Instant now) {
-    jdbc.update("insert into duban.notification_delivery (message_id, channel, status, attempts, next_attempt_at, "
-        + "updated_at) values (?, ?, 'PENDING', 0, ?, ?)", messageId, channel, Timestamp.from(now), Timestamp.from(now));
+    insertDelivery(messageId, channel, now, now);
   }
 
-  /** A delivery due on a channel, with the attempts made so far. */
-  record Due(long messageId, int attempts) {
+  /** A delivery due from {@code from} (after the person's quiet hours), recorded {@code now}. */
+  void insertDelivery(long messageId, String channel, Instant from, Instant now) {
+    jdbc.update("insert into duban.notification_delivery (message_id, channel, status, attempts, next_attempt_at, "
+        + "updated_at) values (?, ?, 'PENDING', 0, ?, ?)", messageId, channel, Timestamp.from(from), Timestamp.from(now));
+  }
+
+  /**
+   * A delivery due on a channel, with the attempts made so far; {@code resumed} when it had been claimed by a node
+   * that never recorded the outcome (its lease expired).
+   */
+  record Due(long messageId, int attempts, boolean resumed) {
+
+    Due(long messageId, int attempts) {
+      this(messageId, attempts, false);
+    }
   }
 
   /**
@@ -172,14 +203,15 @@ class NotificationRepository {
    * {@code leaseUntil} should this node die before it records the outcome. Commit before sending.
    */
   Optional<Due> claimOne(String channel, Instant now, Instant leaseUntil) {
-    return jdbc.query("update duban.notification_delivery d set status = 'SENDING', attempts = d.attempts + 1, "
-            + "next_attempt_at = ?, updated_at = ? "
-            + "where (d.message_id, d.channel) = (select message_id, channel from duban.notification_delivery "
+    return jdbc.query("with picked as (select message_id, channel, status from duban.notification_delivery "
             + "  where channel = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= ? "
             + "  order by next_attempt_at, message_id limit 1 for update skip locked) "
-            + "returning d.message_id, d.attempts",
-        (rs, i) -> new Due(rs.getLong("message_id"), rs.getInt("attempts")),
-        Timestamp.from(leaseUntil), Timestamp.from(now), channel, Timestamp.from(now)).stream().findFirst();
+            + "update duban.notification_delivery d set status = 'SENDING', attempts = d.attempts + 1, "
+            + "next_attempt_at = ?, updated_at = ? from picked "
+            + "where d.message_id = picked.message_id and d.channel = picked.channel "
+            + "returning d.message_id, d.attempts, picked.status = 'SENDING' as resumed",
+        (rs, i) -> new Due(rs.getLong("message_id"), rs.getInt("attempts"), rs.getBoolean("resumed")),
+        channel, Timestamp.from(now), Timestamp.from(leaseUntil), Timestamp.from(now)).stream().findFirst();
   }
 
   /**
@@ -194,29 +226,64 @@ class NotificationRepository {
         outcome.reason(), Timestamp.from(now), messageId, channel, expectedAttempts) == 1;
   }
 
-  /** Records a failed attempt: due again at {@code retryAt}, or FAILED for good when {@code retryAt} is null. */
+  /**
+   * Records a failed attempt: due again at {@code retryAt}, or FAILED for good when {@code retryAt} is null, with
+   * why ({@code failure}: PERMANENT, GAVE_UP or IN_DOUBT).
+   */
   boolean markFailed(long messageId, String channel, int expectedAttempts, int attempts, String error,
-                     Instant retryAt, Instant now) {
+                     Instant retryAt, String failure, Instant now) {
     return jdbc.update("update duban.notification_delivery set status = ?, attempts = ?, "
-            + "next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, updated_at = ? "
+            + "next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, failure = ?, updated_at = ? "
             + "where message_id = ? and channel = ? and attempts = ?",
         retryAt == null ? "FAILED" : "PENDING", attempts, retryAt == null ? null : Timestamp.from(retryAt), error,
-        Timestamp.from(now), messageId, channel, expectedAttempts) == 1;
+        retryAt == null ? failure : null, Timestamp.from(now), messageId, channel, expectedAttempts) == 1;
   }
 
-  /** A delivery with its state, for the administrators' view of failures and for tests. */
+
+  /**
+   * A delivery with its state, for the administrators' view and for tests; {@code failure} says why a FAILED one
+   * stopped (PERMANENT, GAVE_UP, IN_DOUBT).
+   */
   record DeliveryState(long messageId, String channel, String status, int attempts, Instant nextAttemptAt,
-                       String lastError, Instant updatedAt, String recipient, String subject) {
+                       String lastError, Instant updatedAt, String recipient, String subject, String failure,
+                       NotificationKind kind, Instant sentAt) {
   }
 
   private static final String DELIVERY_STATE = "select d.message_id, d.channel, d.status, d.attempts, "
-      + "d.next_attempt_at, d.last_error, d.updated_at, m.recipient, m.subject from duban.notification_delivery d "
-      + "join duban.notification_message m on m.id = d.message_id ";
+      + "d.next_attempt_at, d.last_error, d.updated_at, d.failure, d.sent_at, m.recipient, m.subject, m.kind "
+      + "from duban.notification_delivery d join duban.notification_message m on m.id = d.message_id ";
 
   private static final RowMapper<DeliveryState> DELIVERY_STATE_ROW = (rs, i) -> new DeliveryState(
       rs.getLong("message_id"), rs.getString("channel"), rs.getString("status"), rs.getInt("attempts"),
       rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-      rs.getTimestamp("updated_at").toInstant(), rs.getString("recipient"), rs.getString("subject"));
+      rs.getTimestamp("updated_at").toInstant(), rs.getString("recipient"), rs.getString("subject"),
+      rs.getString("failure"), NotificationKind.valueOf(rs.getString("kind")),
+      rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant());
+
+  /** The latest deliveries, newest first, of a channel and status (null: any). */
+  List<DeliveryState> latest(String channel, String status, int limit) {
+    return jdbc.query(DELIVERY_STATE + "where (?::varchar is null or d.channel = ?) "
+            + "and (?::varchar is null or d.status = ?) order by d.updated_at desc, d.message_id desc limit ?",
+        DELIVERY_STATE_ROW, channel, channel, status, status, limit);
+  }
+
+  /** Deliveries per channel, status and (for FAILED) why. */
+  record Figure(String channel, String status, String failure, long count) {
+  }
+
+  List<Figure> figures() {
+    return jdbc.query("select channel, status, failure, count(*) as n from duban.notification_delivery "
+            + "group by channel, status, failure order by channel, status",
+        (rs, i) -> new Figure(rs.getString("channel"), rs.getString("status"), rs.getString("failure"),
+            rs.getLong("n")));
+  }
+
+  /** Puts one FAILED delivery back in the queue with a fresh count of attempts; false when it is not FAILED. */
+  boolean retry(long messageId, String channel, Instant now) {
+    return jdbc.update("update duban.notification_delivery set status = 'PENDING', attempts = 0, failure = null, "
+        + "next_attempt_at = ?, updated_at = ? where message_id = ? and channel = ? and status = 'FAILED'",
+        Timestamp.from(now), Timestamp.from(now), messageId, channel) == 1;
+  }
 
   List<DeliveryState> failed(int limit) {
     return jdbc.query(DELIVERY_STATE + "where d.status = 'FAILED' order by d.updated_at desc, d.message_id limit ?",
@@ -225,8 +292,8 @@ class NotificationRepository {
 
   /** Puts every FAILED delivery back in the queue with a fresh count of attempts; returns how many. */
   int retryFailed(Instant now) {
-    return jdbc.update("update duban.notification_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, "
-        + "updated_at = ? where status = 'FAILED'", Timestamp.from(now), Timestamp.from(now));
+    return jdbc.update("update duban.notification_delivery set status = 'PENDING', attempts = 0, failure = null, "
+        + "next_attempt_at = ?, updated_at = ? where status = 'FAILED'", Timestamp.from(now), Timestamp.from(now));
   }
 
   /** The deliveries of the given messages, by message and channel. */

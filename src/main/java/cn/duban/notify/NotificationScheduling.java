@@ -21,10 +21,12 @@ class NotificationScheduling implements SchedulingConfigurer {
   private static final Logger log = LoggerFactory.getLogger(NotificationScheduling.class);
 
   private final NotificationDeliverer deliverer;
+  private final RobotDigests robotDigests;
   private final NotifyProperties properties;
 
-  NotificationScheduling(NotificationDeliverer deliverer, NotifyProperties properties) {
+  NotificationScheduling(NotificationDeliverer deliverer, RobotDigests robotDigests, NotifyProperties properties) {
     this.deliverer = deliverer;
+    this.robotDigests = robotDigests;
     this.properties = properties;
   }
 
@@ -41,6 +43,8 @@ class NotificationScheduling implements SchedulingConfigurer {
 
   private void deliverDue() {
     try {
+      // the units' daily robot digests join the queue once it is time (one per unit and day, on any node)
+      robotDigests.composeDue();
       NotificationDeliverer.Run run = deliverer.deliverDue();
       if (run.didWork()) {
         log.debug("Notifications: {}", run);

@@ -108,6 +108,14 @@ public class OrganisationService {
         .map(User::getId).sorted().toList());
   }
 
+  /** Everybody, by id. */
+  public List<Person> people() {
+    return system(() -> identityService.createUserQuery().list().stream()
+        .map(OrganisationService::toPerson)
+        .sorted(Comparator.comparing(Person::id))
+        .toList());
+  }
+
   public List<Person> members(String groupId) {
     return system(() -> identityService.createUserQuery().memberOfGroup(groupId).list().stream()
         .map(OrganisationService::toPerson)

@@ -129,10 +129,11 @@ class CsrfAndHeadersHttpTest {
     admin.signIn(ADMIN, ADMIN_PASSWORD);
     List<String> problems = new ArrayList<>();
     for (String page : List.of("/", "/items/" + code, "/dashboard", "/dashboard/items", "/bulletin", "/lists",
-        "/lists/" + listCode, "/units", "/notifications", "/audit")) {
+        "/lists/" + listCode, "/units", "/notifications", "/notifications/preferences", "/audit")) {
       check(office, page, problems);
     }
-    for (String page : List.of("/admin/processes", "/admin/login-delays")) {
+    for (String page : List.of("/admin/processes", "/admin/login-delays", "/admin/notifications", "/admin/people",
+        "/admin/robots")) {
       check(admin, page, problems);
     }
     assertThat(problems).isEmpty();
