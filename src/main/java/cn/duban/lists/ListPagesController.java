@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.duban.escalation.EscalationPolicy;
-import cn.duban.escalation.EscalationThresholds;
+import cn.duban.item.escalation.EscalationPolicy;
+import cn.duban.item.escalation.EscalationThresholds;
 import cn.duban.system.security.DubanUser;
 import cn.duban.system.web.ConflictException;
 import cn.duban.system.web.Idempotency;

@@ -11,8 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.duban.escalation.EscalationPolicy;
-import cn.duban.escalation.EscalationThresholds;
+import cn.duban.item.escalation.EscalationPolicy;
+import cn.duban.item.escalation.EscalationThresholds;
 import cn.duban.item.ItemClosedEvent;
 import cn.duban.item.ItemDraft;
 import cn.duban.item.ItemFilter;
