@@ -144,7 +144,8 @@ public class SecurityConfiguration {
         .addFilterBefore(new SecureCookieFilter(), SecurityContextHolderFilter.class)
         .addFilterAfter(new SessionAccessFilter(identity, sessionContexts, clock, sessions.recheckInterval()),
             SecurityContextHolderFilter.class)
-        .addFilterAfter(new CamundaCsrfFilter(webappApi, problems), CsrfFilter.class)
+        .addFilterAfter(new CamundaCsrfFilter(webappApi, path(HttpMethod.POST, CAMUNDA_LOGIN), problems),
+            CsrfFilter.class)
         .addFilterBefore(new CamundaLoginBridgeFilter(authenticationManager, path(HttpMethod.POST, CAMUNDA_LOGIN),
             sessionContexts, authorizationService, objectMapper, problems),
             UsernamePasswordAuthenticationFilter.class)

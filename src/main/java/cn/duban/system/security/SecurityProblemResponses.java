@@ -31,11 +31,24 @@ class SecurityProblemResponses {
       write(request, response, delayed(response, delayed));
       return;
     }
-    response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
+    if (!fromAPagesScript(request)) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
+    }
     String detail = request.getHeader("Authorization") != null
         ? WRONG_CREDENTIALS
         : "请先登录：页面请在登录页登录，脚本和工具请使用 HTTP Basic 认证。";
     write(request, response, problem(HttpStatus.UNAUTHORIZED, "未登录", detail));
+  }
+
+  /**
+   * A call of a page's own script: the webapps' API (/camunda/api, used by no one else), or any request the browser
+   * marks as made by a script (Sec-Fetch-Dest: empty). It gets no Basic challenge: the browser would answer it with
+   * its own password box over the page, where the webapp (and duban's script in it) leads the person to duban's login
+   * page instead. Tools (curl, Camunda Modeler) still get the challenge.
+   */
+  private static boolean fromAPagesScript(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/camunda/api/") || "empty".equals(request.getHeader("Sec-Fetch-Dest"));
   }
 
   /**
