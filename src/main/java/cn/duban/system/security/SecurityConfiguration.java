@@ -200,6 +200,16 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /** Before anything of the webapps: their pages' script nonce is the request's own ({@link WebappCspNonceFilter}). */
+  @Bean
+  FilterRegistrationBean<WebappCspNonceFilter> webappCspNonce() {
+    var registration = new FilterRegistrationBean<>(new WebappCspNonceFilter());
+    registration.setName("duban per-request CSP nonce of the webapps");
+    registration.addUrlPatterns("/camunda/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   /** The engine sees the caller of the REST API and of duban's API. */
   @Bean
   FilterRegistrationBean<EngineAuthenticationFilter> engineAuthentication(IdentityService identityService) {

@@ -82,6 +82,29 @@ class WebappsSupportHttpTest {
   }
 
   @Test
+  void everyWebappPageCarriesTheScriptNonceOfItsOwnPolicy() throws Exception {
+    Http andy = Http.browser(port);
+    andy.signIn(ANDY, PASSWORD);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var pages = new java.util.ArrayList<java.util.concurrent.Future<Http.Response>>();
+      for (int i = 0; i < 32; i++) {
+        pages.add(pool.submit(() -> andy.get("/camunda/app/tasklist/default/", "text/html")));
+      }
+      var nonce = java.util.regex.Pattern.compile("nonce-([^']+)'");
+      for (var future : pages) {
+        Http.Response page = future.get();
+        var policy = nonce.matcher(page.header("Content-Security-Policy"));
+        assertThat(policy.find()).as(page.header("Content-Security-Policy")).isTrue();
+        assertThat(page.body()).as("the page's scripts are allowed by its own policy")
+            .contains("nonce=\"" + policy.group(1) + "\"");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void nobodyGetsATokenWithoutSigningIn() {
     assertThat(Http.anonymous(port).get("/api/csrf").status()).isEqualTo(401);
   }
