@@ -84,9 +84,11 @@ public final class Browser implements AutoCloseable {
       options.setExperimentalOption("mobileEmulation", mobileEmulation);
     }
     // a Chinese browser, as the bureau's people have: the language (form-js formats dates by it) comes from the
-    // environment of the browser's process in headless mode
+    // environment of the browser's process in headless mode. The character set must be one the machine has
+    // (C.UTF-8 is on every Debian): with a locale that is not installed the driver falls back to ASCII and cannot
+    // even name a file with a Chinese name to upload ("File not found : ").
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .withEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LANGUAGE", "zh_CN:zh", "TZ", "Asia/Shanghai"))
+        .withEnvironment(Map.of("LANG", "C.UTF-8", "LC_ALL", "C.UTF-8", "LANGUAGE", "zh_CN:zh", "TZ", "Asia/Shanghai"))
         .usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
     // headless chromium keeps en-US whatever the flags say; the locale decides how form-js reads and shows dates

@@ -322,8 +322,10 @@ class TasklistBrowserTest {
 
   /** A form field found by its label, as a person finds it (never by the form's layout). */
   static WebElement field(Browser b, String label) {
-    return b.waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.),'"
-        + label + "')]]//*[self::textarea or self::input][not(@type='radio')]"));
+    // the label's own form field (a date field wraps its label one level deeper than a text field)
+    return b.waitFor(By.xpath("//label[starts-with(normalize-space(.),'" + label + "')]"
+        + "/ancestor::div[contains(concat(' ',normalize-space(@class),' '),' fjs-form-field ')][1]"
+        + "//*[self::textarea or self::input][not(@type='radio')]"));
   }
 
   static void choose(Browser b, String option) {
@@ -333,10 +335,39 @@ class TasklistBrowserTest {
     radio.click();
   }
 
+  /**
+   * Types into a field and waits until the form holds it: a field that a choice just revealed may still be mounted
+   * again by form-js right after it shows, taking the keys with it (a person would see it empty and type again).
+   */
   static void type(Browser b, String label, String text) {
-    WebElement input = field(b, label);
-    b.script("arguments[0].scrollIntoView({block: 'center'});", input);
-    input.sendKeys(text);
+    for (int attempt = 1; ; attempt++) {
+      WebElement input = field(b, label);
+      b.script("arguments[0].scrollIntoView({block: 'center'});", input);
+      input.sendKeys(text);
+      try {
+        b.waitUntil(d -> text.equals(field(b, label).getAttribute("value")), Duration.ofSeconds(3));
+        settle();
+        return;
+      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException lost) {
+        if (attempt == 3) {
+          throw lost;
+        }
+        field(b, label).clear();
+      }
+    }
+  }
+
+  /**
+   * form-js takes what was typed into its form state 300 ms after the last key (a debounce); a change of another
+   * field before then (the date picker) renders the form from the state without it. A person never types and picks
+   * within 300 ms; the test waits as long.
+   */
+  static void settle() {
+    try {
+      Thread.sleep(700);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A date, picked in form-js's date picker where the form has one, typed where it is a text field. */
