@@ -28,7 +28,7 @@ class AuditRepository {
   }
 
   List<String> unitsHeadedBy(String userId) {
-    return jdbc.queryForList("select unit_id from duban.unit_head where user_id = ? order by unit_id", String.class,
+    return jdbc.queryForList("select unit_id from duban.unit_head_report where user_id = ? order by unit_id", String.class,
         userId);
   }
 
@@ -38,7 +38,7 @@ class AuditRepository {
    * comment, an attachment, an approved extension, a waiver). {@code scope} null means every unit.
    */
   List<ItemRef> candidates(AuditFilter filter, List<String> scope, Instant from, Instant to, int limit) {
-    StringBuilder sql = new StringBuilder("select code, process_instance_id, title, unit_id, list_code from duban.item i "
+    StringBuilder sql = new StringBuilder("select code, process_instance_id, title, unit_id, list_code from duban.item_report i "
         + "where process_instance_id is not null");
     List<Object> args = new ArrayList<>();
     if (scope != null) {
@@ -74,9 +74,9 @@ class AuditRepository {
           + " union select proc_inst_id_ from act_hi_op_log where user_id_ = ?"
           + " union select proc_inst_id_ from act_hi_comment where user_id_ = ?"
           + " union select proc_inst_id_ from act_hi_attachment where user_id_ = ?)"
-          + " or i.code in (select item_code from duban.deadline_change where approved_by = ?"
-          + " union select item_code from duban.attachment where uploaded_by = ?"
-          + " union select item_code from duban.co_unit_part where waived_by = ?))");
+          + " or i.code in (select item_code from duban.deadline_change_report where approved_by = ?"
+          + " union select item_code from duban.attachment_report where uploaded_by = ?"
+          + " union select item_code from duban.co_unit_part_report where waived_by = ?))");
       for (int i = 0; i < 8; i++) {
         args.add(filter.person());
       }

@@ -77,9 +77,7 @@ class DemoDataLoader implements ApplicationRunner {
     DemoBureau bureau = read();
     transaction.executeWithoutResult(status -> {
       createOrganisation(bureau);
-      Long existing = jdbc.queryForObject("select count(*) from duban.task_list where name = ?", Long.class,
-          bureau.list().name());
-      if (existing != null && existing == 0) {
+      if (lists.all().stream().noneMatch(l -> l.name().equals(bureau.list().name()))) {
         createItems(bureau);
         log.info("Demo mode: created {} with {} units, {} people and {} items (password of every demo user: "
             + "see README)", bureau.bureau(), bureau.units().size(), bureau.people().size(), bureau.items().size());

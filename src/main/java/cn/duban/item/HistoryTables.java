@@ -61,9 +61,6 @@ class HistoryTables {
                        Instant at) {
   }
 
-  record NotificationRow(String itemCode, String kind, String step, String recipient, Instant at) {
-  }
-
   private final JdbcTemplate jdbc;
 
   HistoryTables(JdbcTemplate jdbc) {
@@ -151,12 +148,6 @@ class HistoryTables {
     return query("select item_code, id, file_name, size_bytes, sha256, uploaded_by, uploaded_at from duban.attachment "
         + "where item_code = any(?) order by uploaded_at, id", codes, (rs, n) -> new AttachmentRow(rs.getString(1),
         rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), instant(rs, 7)));
-  }
-
-  List<NotificationRow> notifications(Collection<String> codes) {
-    return query("select item_code, kind, step, recipient, created_at from duban.notification "
-        + "where item_code = any(?) order by created_at, id", codes, (rs, n) -> new NotificationRow(rs.getString(1),
-        rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5)));
   }
 
   private <T> List<T> query(String sql, Collection<String> ids, RowMapper<T> mapper) {

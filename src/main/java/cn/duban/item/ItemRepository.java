@@ -83,8 +83,18 @@ public class ItemRepository {
         .stream().findFirst();
   }
 
+  /**
+   * Moves the item to a status; an item already there is left as it is (the insert wrote the first status, so the
+   * 签收 task that follows changes no row).
+   */
   void updateStatus(String code, ItemStatus status, Instant at) {
-    jdbc.update("update duban.item set status = ?, updated_at = ? where code = ?", status.name(), Timestamp.from(at), code);
+    jdbc.update("update duban.item set status = ?, updated_at = ? where code = ? and status <> ?", status.name(),
+        Timestamp.from(at), code, status.name());
+  }
+
+  /** Where the item stands in its task list (the row of the imported sheet) and the list's 备注 for it. */
+  void placeInList(String code, String row, String remark) {
+    jdbc.update("update duban.item set list_row = ?, remark = ? where code = ?", row, remark, code);
   }
 
   void markSigned(String code, String assignee, Instant at) {

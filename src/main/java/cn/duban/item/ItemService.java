@@ -73,6 +73,17 @@ public class ItemService {
   }
 
   /**
+   * Issues one row of a task list (the list's process issues its items through here): the item as {@link #issue},
+   * then its place in the list and the list's 备注, in the caller's transaction (the whole list or nothing).
+   */
+  @Transactional
+  public String issueListRow(ItemDraft draft, String row, String remark, DubanUser user, boolean allowPastDeadline) {
+    String code = issue(draft, user, allowPastDeadline);
+    items.placeInList(code, row, remark);
+    return code;
+  }
+
+  /**
    * The office waives a co-unit's part, with a reason: the co-unit's tasks end (the waiver is in the history) and
    * the lead unit may apply for 办结 without it.
    */

@@ -125,15 +125,10 @@ public class ItemTimeline {
       ItemProcess.Elements.BULLETIN, new String[] {"BULLETIN", "BULLETIN"});
 
   /** Within one instant: the issue, then hand-made operations, completions, what they cause, new tasks, the end. */
-  private static final Map<String, Integer> RANK = Map.ofEntries(Map.entry("ISSUED", 0), Map.entry("OPERATION", 1),
-      Map.entry("COMMENT", 1), Map.entry("ATTACHMENT", 1), Map.entry("TASK_COMPLETED", 2), Map.entry("TASK_ENDED", 2),
-      Map.entry("ESCALATION", 3), Map.entry("DEADLINE_CHANGED", 3), Map.entry("CO_UNIT_WAIVED", 3),
-      Map.entry("TASK_CREATED", 4), Map.entry("CLOSED", 5), Map.entry("ENDED", 5));
-
   /** Timeline order: by time, and within one instant cause before effect. */
   public static final Comparator<TimelineEvent> ORDER = Comparator
       .comparing(TimelineEvent::time, Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing(e -> RANK.getOrDefault(e.kind(), 1));
+      .thenComparing(e -> TimelineKind.rank(e.kind()));
 
   static {
     FIELD_LABELS.put("signForDecision", "签收意见");
@@ -157,10 +152,12 @@ public class ItemTimeline {
   private final IdentityService identityService;
   private final OrganisationService organisation;
   private final HistoryTables tables;
+  private final NoticesSent noticesSent;
   private final BureauClock clock;
 
   ItemTimeline(HistoryService historyService, IdentityService identityService, OrganisationService organisation,
-               HistoryTables tables, BureauClock clock) {
+               HistoryTables tables, NoticesSent noticesSent, BureauClock clock) {
+    this.noticesSent = noticesSent;
     this.historyService = historyService;
     this.identityService = identityService;
     this.organisation = organisation;
@@ -200,7 +197,7 @@ public class ItemTimeline {
 
     List<HistoryTables.ProcessRow> processes = tables.processes(ids);
     for (HistoryTables.ProcessRow instance : processes) {
-      of.apply(instance.id()).add(event(instance.start(), "ISSUED", null, "交办事项", instance.startUser(), null, null,
+      of.apply(instance.id()).add(event(instance.start(), TimelineKind.ISSUED.name(), null, "交办事项", instance.startUser(), null, null,
           Map.of()));
     }
 
@@ -214,7 +211,7 @@ public class ItemTimeline {
 
     for (HistoryTables.TaskRow task : tables.tasks(ids)) {
       List<TimelineEvent> list = of.apply(task.processInstanceId());
-      list.add(event(task.start(), "TASK_CREATED", null, "生成任务「" + task.name() + "」", null, task.name(),
+      list.add(event(task.start(), TimelineKind.TASK_CREATED.name(), null, "生成任务「" + task.name() + "」", null, task.name(),
           task.id(), created(task, links.getOrDefault(task.id(), List.of()))));
       if (task.end() != null) {
         boolean completed = "completed".equals(task.deleteReason());
@@ -228,7 +225,7 @@ public class ItemTimeline {
         if (!completed && task.deleteReason() != null) {
           details.put("原因", ENDED_REASONS.getOrDefault(task.deleteReason(), task.deleteReason()));
         }
-        list.add(event(task.end(), completed ? "TASK_COMPLETED" : "TASK_ENDED", action, label,
+        list.add(event(task.end(), (completed ? TimelineKind.TASK_COMPLETED : TimelineKind.TASK_ENDED).name(), action, label,
             completed ? completedBy.getOrDefault(task.id(), task.assignee()) : null, task.name(), task.id(), details));
       }
     }
@@ -238,7 +235,7 @@ public class ItemTimeline {
     operationsByInstance.forEach((id, rows) -> of.apply(id).addAll(operationEvents(rows)));
 
     for (HistoryTables.CommentRow comment : tables.comments(ids)) {
-      of.apply(comment.processInstanceId()).add(event(comment.time(), "COMMENT", null, "添加评论", comment.userId(),
+      of.apply(comment.processInstanceId()).add(event(comment.time(), TimelineKind.COMMENT.name(), null, "添加评论", comment.userId(),
           null, comment.taskId(), Map.of("评论", comment.message() == null ? "" : comment.message())));
     }
     for (HistoryTables.EngineAttachmentRow attachment : tables.engineAttachments(ids)) {
@@ -247,7 +244,7 @@ public class ItemTimeline {
       if (attachment.url() != null) {
         details.put("链接", attachment.url());
       }
-      of.apply(attachment.processInstanceId()).add(event(attachment.time(), "ATTACHMENT", "CreateAttachment",
+      of.apply(attachment.processInstanceId()).add(event(attachment.time(), TimelineKind.ATTACHMENT.name(), "CreateAttachment",
           "添加附件（Tasklist）", attachment.userId(), null, attachment.taskId(), details));
     }
 
@@ -255,7 +252,7 @@ public class ItemTimeline {
     tables.itemCodes(ids).forEach(c -> instanceOfItem.put(c.code(), c.processInstanceId()));
     Set<String> codes = instanceOfItem.keySet();
     for (HistoryTables.WaiverRow waiver : tables.waivers(codes)) {
-      of.apply(instanceOfItem.get(waiver.itemCode())).add(event(waiver.at(), "CO_UNIT_WAIVED", null,
+      of.apply(instanceOfItem.get(waiver.itemCode())).add(event(waiver.at(), TimelineKind.CO_UNIT_WAIVED.name(), null,
           "豁免协办部门「" + organisation.unitName(waiver.unitId()) + "」", waiver.waivedBy(), null, null,
           Map.of("豁免理由", String.valueOf(waiver.reason()))));
     }
@@ -268,7 +265,7 @@ public class ItemTimeline {
       if (change.reason() != null) {
         details.put("延期理由", change.reason());
       }
-      of.apply(instanceOfItem.get(change.itemCode())).add(event(change.at(), "DEADLINE_CHANGED", null,
+      of.apply(instanceOfItem.get(change.itemCode())).add(event(change.at(), TimelineKind.DEADLINE_CHANGED.name(), null,
           "完成时限变更：" + change.oldDeadline() + " → " + change.newDeadline(), change.approvedBy(), null, null,
           details));
     }
@@ -277,7 +274,7 @@ public class ItemTimeline {
       details.put("文件", attachment.fileName());
       details.put("大小", attachment.size() + " 字节");
       details.put("SHA-256", attachment.sha256());
-      of.apply(instanceOfItem.get(attachment.itemCode())).add(event(attachment.at(), "ATTACHMENT", "UPLOAD",
+      of.apply(instanceOfItem.get(attachment.itemCode())).add(event(attachment.at(), TimelineKind.ATTACHMENT.name(), "UPLOAD",
           "上传佐证材料", attachment.uploadedBy(), null, null, details));
     }
     escalations(ids, codes, instanceOfItem, of);
@@ -285,7 +282,7 @@ public class ItemTimeline {
     for (HistoryTables.ProcessRow instance : processes) {
       if (instance.end() != null) {
         boolean closed = "COMPLETED".equals(instance.state());
-        of.apply(instance.id()).add(event(instance.end(), closed ? "CLOSED" : "ENDED", null,
+        of.apply(instance.id()).add(event(instance.end(), (closed ? TimelineKind.CLOSED : TimelineKind.ENDED).name(), null,
             closed ? "事项销号，流程结束" : "流程被终止", null, null, null,
             instance.deleteReason() == null || closed ? Map.of()
                 : Map.of("原因", ENDED_REASONS.getOrDefault(instance.deleteReason(), instance.deleteReason()))));
@@ -300,8 +297,8 @@ public class ItemTimeline {
                            Function<String, List<TimelineEvent>> of) {
     Map<String, String> itemOfInstance = new HashMap<>();
     instanceOfItem.forEach((code, id) -> itemOfInstance.put(id, code));
-    Map<String, List<HistoryTables.NotificationRow>> notifications = tables.notifications(codes).stream()
-        .collect(Collectors.groupingBy(HistoryTables.NotificationRow::itemCode));
+    Map<String, List<NoticesSent.Notice>> notifications = noticesSent.of(codes).stream()
+        .collect(Collectors.groupingBy(NoticesSent.Notice::itemCode));
     for (HistoryTables.ActivityRow step : tables.activities(ids, ESCALATION_STEPS.keySet())) {
       String[] meaning = ESCALATION_STEPS.get(step.activityId());
       Instant until = step.end() == null ? step.start() : step.end();
@@ -310,7 +307,7 @@ public class ItemTimeline {
           .filter(n -> meaning[1].equals(n.kind()) && !n.at().isBefore(step.start()) && !n.at().isAfter(until))
           .forEach(n -> recipients.add(organisation.personName(n.recipient())));
       Map<String, Object> details = Map.of("通知对象", recipients.isEmpty() ? "（无）" : String.join("、", recipients));
-      of.apply(step.processInstanceId()).add(new TimelineEvent(step.start(), "ESCALATION", meaning[0],
+      of.apply(step.processInstanceId()).add(new TimelineEvent(step.start(), TimelineKind.ESCALATION.name(), meaning[0],
           "逾期升级：" + step.name(), null, "系统", null, null, details));
     }
   }
@@ -366,7 +363,7 @@ public class ItemTimeline {
         details.put("备注", first.annotation());
       }
       String label = OPERATION_LABELS.getOrDefault(first.type(), first.type());
-      events.add(event(first.time(), "OPERATION", first.type(), label, first.userId(), null, first.taskId(), details));
+      events.add(event(first.time(), TimelineKind.OPERATION.name(), first.type(), label, first.userId(), null, first.taskId(), details));
     }
     return events;
   }

@@ -9,17 +9,16 @@ import cn.duban.organisation.OrganisationService;
 class OrganisationItemDirectory implements ItemDirectory {
 
   private final OrganisationService organisation;
-  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final TaskLists lists;
 
-  OrganisationItemDirectory(OrganisationService organisation, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+  OrganisationItemDirectory(OrganisationService organisation, TaskLists lists) {
     this.organisation = organisation;
-    this.jdbc = jdbc;
+    this.lists = lists;
   }
 
   @Override
   public boolean listExists(String listCode) {
-    Long n = jdbc.queryForObject("select count(*) from duban.task_list where code = ?", Long.class, listCode);
-    return n != null && n > 0;
+    return lists.exists(listCode);
   }
 
   @Override

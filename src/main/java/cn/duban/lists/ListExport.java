@@ -59,7 +59,7 @@ class ListExport {
   byte[] xlsx(String code, DubanUser user) {
     ListSummary summary = lists.summary(code, user);
     Map<String, Map<String, Object>> extras = new java.util.HashMap<>();
-    jdbc.queryForList("select code, list_row, remark from duban.item where list_code = ?", code)
+    jdbc.queryForList("select code, list_row, remark from duban.item_report where list_code = ?", code)
         .forEach(r -> extras.put((String) r.get("code"), r));
     try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet(ListFileReader.SHEET_NAME);

@@ -57,7 +57,7 @@ class ListRepository {
   }
 
   long openItems(String code) {
-    Long n = jdbc.queryForObject("select count(*) from duban.item where list_code = ? and status <> 'CLOSED'", Long.class, code);
+    Long n = jdbc.queryForObject("select count(*) from duban.item_report where list_code = ? and status <> 'CLOSED'", Long.class, code);
     return n == null ? 0 : n;
   }
 

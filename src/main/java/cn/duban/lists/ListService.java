@@ -44,18 +44,16 @@ public class ListService {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final BureauClock clock;
-  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final EscalationPolicy escalation;
 
   ListService(ListRepository lists, ItemService items, RuntimeService runtimeService, IdentityService identityService,
-              BureauClock clock, org.springframework.jdbc.core.JdbcTemplate jdbc, EscalationPolicy escalation) {
+              BureauClock clock, EscalationPolicy escalation) {
     this.escalation = escalation;
     this.lists = lists;
     this.items = items;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.clock = clock;
-    this.jdbc = jdbc;
   }
 
   /**
@@ -82,9 +80,9 @@ public class ListService {
     List<String> codes = new ArrayList<>();
     for (ListRow row : rows) {
       ItemDraft d = row.item();
-      String itemCode = items.issue(new ItemDraft(d.title(), d.requirement(), d.unitId(), d.assignee(), d.coUnitIds(),
-          d.leaderId(), d.deadline(), d.reportingCycle(), code), user, allowPastDeadlines);
-      jdbc.update("update duban.item set list_row = ?, remark = ? where code = ?", row.rowNumber(), row.remark(), itemCode);
+      String itemCode = items.issueListRow(new ItemDraft(d.title(), d.requirement(), d.unitId(), d.assignee(),
+          d.coUnitIds(), d.leaderId(), d.deadline(), d.reportingCycle(), code), row.rowNumber(), row.remark(), user,
+          allowPastDeadlines);
       codes.add(itemCode);
     }
     // the list process starts only here, with the code duban gave the list (ListStartRule refuses other starts)

@@ -28,6 +28,20 @@ class NotificationRepository {
     this.jdbc = jdbc;
   }
 
+  /** What was stored for these items (their timelines show whom each escalation step notified). */
+  List<cn.duban.item.NoticesSent.Notice> storedFor(java.util.Collection<String> itemCodes) {
+    if (itemCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query(con -> {
+      var ps = con.prepareStatement("select item_code, kind, recipient, created_at from duban.notification "
+          + "where item_code = any(?) order by created_at, id");
+      ps.setArray(1, con.createArrayOf("varchar", itemCodes.toArray()));
+      return ps;
+    }, (rs, n) -> new cn.duban.item.NoticesSent.Notice(rs.getString(1), rs.getString(2), rs.getString(3),
+        rs.getTimestamp(4).toInstant()));
+  }
+
   // --- the outbox ---------------------------------------------------------------------------------------------
 
   /** Stores a notification unless one with the same dedup key exists; true when it was new. */

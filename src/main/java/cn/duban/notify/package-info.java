@@ -4,4 +4,5 @@
  * 企业微信 / 钉钉 / SMS as people chose (preferences, quiet hours), and posts units' daily digests by group robots.
  * Uses organisation (people, their contacts), item (a unit's overdue items) and calendar (working days).
  */
+@org.springframework.modulith.ApplicationModule(displayName = "通知", allowedDependencies = { "system", "organisation", "calendar", "item" })
 package cn.duban.notify;

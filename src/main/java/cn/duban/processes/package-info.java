@@ -3,4 +3,5 @@
  * newer version (dry run first, Camunda batch, logged with the acting admin). An admin feature of its own, so
  * {@code system.engine} keeps only what every deployment passes through.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "流程版本与迁移", allowedDependencies = { "system" })
 package cn.duban.processes;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import cn.duban.item.ItemLight;
 import cn.duban.item.ItemScope;
 
-/** The 督办台's counts, straight from the item read model ({@code duban.item}) and its deadline changes. */
+/** The 督办台's counts, straight from the item read model ({@code duban.item_report}) and its deadline changes. */
 @Repository
 class SupervisionRepository {
 
@@ -57,7 +57,7 @@ class SupervisionRepository {
         + "count(*) filter (where " + CLOSED_IN + " and closed_at <= due_at) as closed_on_time, "
         + "count(*) filter (where " + CLOSED_IN + " and closed_at > due_at) as closed_late, "
         + "count(*) filter (where issued_at < ? and due_at < ? and (closed_at is null or closed_at > ?)) as open_overdue "
-        + "from duban.item" + where(scope, listCode, null, args) + RECENT + " group by unit_id order by unit_id";
+        + "from duban.item_report" + where(scope, listCode, null, args) + RECENT + " group by unit_id order by unit_id";
     Instant since = start.isBefore(asOf) ? start : asOf;
     args.add(ts(since));
     args.add(ts(since));
@@ -78,7 +78,7 @@ class SupervisionRepository {
     args.add(ts(start));
     args.add(ts(end));
     Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.query("select i.unit_id, count(*) as n from duban.deadline_change d join duban.item i on i.code = d.item_code"
+    jdbc.query("select i.unit_id, count(*) as n from duban.deadline_change_report d join duban.item_report i on i.code = d.item_code"
             + where + " and d.changed_at >= ? and d.changed_at < ? group by i.unit_id",
         rs -> {
           counts.put(rs.getString("unit_id"), rs.getLong("n"));
@@ -92,7 +92,7 @@ class SupervisionRepository {
     String sql = "select * from (select assignee as id, 0 as green, 0 as yellow, 0 as issued, 0 as open_overdue, "
         + "count(*) filter (where status <> 'CLOSED' and due_at < ?) as red, 0 as closed_on_time, "
         + "count(*) filter (where " + CLOSED_IN + " and closed_at > due_at) as closed_late "
-        + "from duban.item" + where(scope, listCode, null, args) + RECENT + " and assignee is not null group by assignee) p "
+        + "from duban.item_report" + where(scope, listCode, null, args) + RECENT + " and assignee is not null group by assignee) p "
         + "where red + closed_late > 0 order by red desc, closed_late desc, id limit ?";
     args.add(ts(start));
     args.add(ts(start));
@@ -105,7 +105,7 @@ class SupervisionRepository {
     var args = new ArrayList<Object>();
     String where = where(scope, listCode, null, args);
     args.addAll(List.of(ts(now), until, limit));
-    return jdbc.query("select " + LINE + " from duban.item" + where
+    return jdbc.query("select " + LINE + " from duban.item_report" + where
         + " and status <> 'CLOSED' and due_at >= ? and deadline <= ? order by due_at, code limit ?", LINES, args.toArray());
   }
 
@@ -114,7 +114,7 @@ class SupervisionRepository {
     var args = new ArrayList<Object>();
     String where = where(scope, listCode, null, args);
     args.add(limit);
-    return jdbc.query("select " + LINE + " from duban.item" + where + " and status <> 'CLOSED' "
+    return jdbc.query("select " + LINE + " from duban.item_report" + where + " and status <> 'CLOSED' "
         + "and escalation_level in ('SUPERVISED', 'BULLETINED') order by due_at, code limit ?", LINES, args.toArray());
   }
 
@@ -123,7 +123,7 @@ class SupervisionRepository {
     var args = new ArrayList<Object>();
     String where = where(scope, listCode, null, args);
     args.addAll(List.of(ts(start), ts(end)));
-    return jdbc.query("select " + LINE + " from duban.item" + where
+    return jdbc.query("select " + LINE + " from duban.item_report" + where
         + " and bulletin_at >= ? and bulletin_at < ? order by unit_id, due_at, code", LINES, args.toArray());
   }
 
@@ -133,24 +133,19 @@ class SupervisionRepository {
     String where = where(scope, listCode, null, args);
     args.addAll(List.of(ts(start), ts(end)));
     Map<String, long[]> months = new LinkedHashMap<>();
-    jdbc.query("select to_char(issued_at at time zone ?, 'YYYY-MM') as m, count(*) as n from duban.item" + where
+    jdbc.query("select to_char(issued_at at time zone ?, 'YYYY-MM') as m, count(*) as n from duban.item_report" + where
         + " and issued_at >= ? and issued_at < ? group by m", rs -> {
           months.computeIfAbsent(rs.getString("m"), k -> new long[3])[0] = rs.getLong("n");
         }, args.toArray());
     jdbc.query("select to_char(closed_at at time zone ?, 'YYYY-MM') as m, "
         + "count(*) filter (where closed_at <= due_at) as on_time, count(*) filter (where closed_at > due_at) as late "
-        + "from duban.item" + where + " and status = 'CLOSED' and closed_at >= ? and closed_at < ? group by m", rs -> {
+        + "from duban.item_report" + where + " and status = 'CLOSED' and closed_at >= ? and closed_at < ? group by m", rs -> {
           long[] m = months.computeIfAbsent(rs.getString("m"), k -> new long[3]);
           m[1] = rs.getLong("on_time");
           m[2] = rs.getLong("late");
         }, args.toArray());
     return months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
         .toList();
-  }
-
-  /** The task lists, newest first, for the list filter. */
-  List<Map<String, Object>> lists() {
-    return jdbc.queryForList("select code, name from duban.task_list order by created_at desc, code");
   }
 
   private static String where(ItemScope scope, String listCode, String alias, List<Object> args) {

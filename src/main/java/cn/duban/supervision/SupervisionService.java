@@ -17,6 +17,7 @@ import cn.duban.calendar.CalendarService;
 import cn.duban.item.EscalationLevel;
 import cn.duban.item.ItemScope;
 import cn.duban.item.ItemService;
+import cn.duban.item.TaskLists;
 import cn.duban.item.ItemStatus;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.supervision.Figures.Bulletin;
@@ -39,14 +40,16 @@ class SupervisionService {
   private static final int RANKING_LIMIT = 20;
 
   private final SupervisionRepository repository;
+  private final TaskLists taskLists;
   private final ItemService items;
   private final OrganisationService organisation;
   private final CalendarService calendar;
   private final BureauClock clock;
 
   SupervisionService(SupervisionRepository repository, ItemService items, OrganisationService organisation,
-                     CalendarService calendar, BureauClock clock) {
+                     CalendarService calendar, BureauClock clock, TaskLists taskLists) {
     this.repository = repository;
+    this.taskLists = taskLists;
     this.items = items;
     this.organisation = organisation;
     this.calendar = calendar;
@@ -103,8 +106,9 @@ class SupervisionService {
         lines(repository.bulletined(scope.items(), listCode, start, end), until));
   }
 
+  /** The task lists, newest first, for the list filter (as the lists module knows them). */
   List<Map<String, Object>> lists() {
-    return repository.lists();
+    return taskLists.all().stream().map(l -> Map.<String, Object>of("code", l.code(), "name", l.name())).toList();
   }
 
   /** A past period is counted at its end; the running one now. */

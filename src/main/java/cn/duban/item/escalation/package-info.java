@@ -3,4 +3,5 @@
  * calendar, the steps (which announce themselves with {@link cn.duban.item.ItemEscalated}), and the thresholds a
  * task list may set. Part of the item module, whose process runs it; lists use its thresholds.
  */
+@org.springframework.modulith.NamedInterface("escalation")
 package cn.duban.item.escalation;
