@@ -13,17 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes list files the way offices produce them: .xlsx by Excel/WPS (POI XSSF, shared strings), .xlsx by a streaming
- * writer (inline strings), and CSV in UTF-8, UTF-8 with BOM or GBK. A row is a list of cells: a String is text, a
+ * writer (inline strings), Excel 97–2003 .xls (POI HSSF, BIFF8) and CSV in UTF-8, UTF-8 with BOM or GBK; and reads the
+ * fixtures LibreOffice made (src/test/resources/lists, see make-fixtures.sh there). A row is a list of cells: a String is text, a
  * Number a number, {@link Dated} a date cell, {@link Formula} a formula, null an empty cell.
  */
 public final class ListFiles {
@@ -108,6 +111,45 @@ public final class ListFiles {
     }
   }
 
+  /** An Excel 97–2003 workbook (BIFF8), as Excel, WPS (also as .et) and LibreOffice save it. */
+  static byte[] xls(List<List<Object>> rows) {
+    LinkedHashMap<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+    sheets.put("任务清单", rows);
+    return xls(sheets);
+  }
+
+  static byte[] xls(LinkedHashMap<String, List<List<Object>>> sheets) {
+    try (HSSFWorkbook workbook = new HSSFWorkbook()) {
+      return write(workbook, sheets);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A one-sheet workbook ({@code new XSSFWorkbook()} or {@code new HSSFWorkbook()}) with merged regions such as
+   * {@code D3:D5}: the value stands in the region's first cell, the others are empty, as Excel keeps them.
+   */
+  static byte[] merged(Workbook workbook, List<List<Object>> rows, String... regions) {
+    try (workbook) {
+      return write(workbook, Map.of("任务清单", rows), regions);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A fixture LibreOffice made, by its name in src/test/resources/lists. */
+  static byte[] fixture(String name) {
+    try (var in = ListFiles.class.getResourceAsStream("/lists/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No fixture " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Like a large export: SXSSF writes strings inline instead of into the shared string table. */
   static byte[] streamingXlsx(List<List<Object>> rows) {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
@@ -119,10 +161,14 @@ public final class ListFiles {
     }
   }
 
-  private static byte[] write(Workbook workbook, Map<String, List<List<Object>>> sheets) throws IOException {
+  private static byte[] write(Workbook workbook, Map<String, List<List<Object>>> sheets, String... mergedRegions)
+      throws IOException {
     Map<String, CellStyle> styles = new LinkedHashMap<>();
     for (var entry : sheets.entrySet()) {
       Sheet sheet = workbook.createSheet(entry.getKey());
+      for (String region : mergedRegions) {
+        sheet.addMergedRegion(CellRangeAddress.valueOf(region));
+      }
       int r = 0;
       for (List<Object> cells : entry.getValue()) {
         Row row = sheet.createRow(r++);
