@@ -1,5 +1,6 @@
 package cn.duban.lists;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
@@ -81,25 +86,12 @@ public final class ListFiles {
     List<List<Object>> pictured = rows.stream().map(cells -> cells.stream().map(cell -> cell instanceof String text
         ? (Object) text.chars().mapToObj(c -> String.valueOf((char) (c < 0x20 ? 0x2400 + c : c)))
             .collect(java.util.stream.Collectors.joining()) : cell).toList()).toList();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx(pictured)));
-         var zip = new java.util.zip.ZipOutputStream(out)) {
-      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        byte[] content = in.readAllBytes();
-        if (entry.getName().equals("xl/sharedStrings.xml")) {
-          StringBuilder xml = new StringBuilder();
-          new String(content, StandardCharsets.UTF_8).chars().forEach(c -> xml.append(c >= 0x2400 && c < 0x2420
-              ? String.format("_x%04X_", c - 0x2400) : String.valueOf((char) c)));
-          content = xml.toString().getBytes(StandardCharsets.UTF_8);
-        }
-        zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
-        zip.write(content);
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return editedPart(xlsx(pictured), "xl/sharedStrings.xml", text -> {
+      StringBuilder xml = new StringBuilder();
+      text.chars().forEach(c -> xml.append(c >= 0x2400 && c < 0x2420
+          ? String.format("_x%04X_", c - 0x2400) : String.valueOf((char) c)));
+      return xml.toString();
+    });
   }
 
   /** A workbook with several sheets, in the map's order. */
@@ -148,6 +140,30 @@ public final class ListFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A copy of a .docx whose {@code word/document.xml} is edited, the other parts as they were. */
+  static byte[] editedDocx(byte[] docx, UnaryOperator<String> edit) {
+    return editedPart(docx, "word/document.xml", edit);
+  }
+
+  /** A copy of an Office package (a zip) with one part's text edited, the other parts as they were. */
+  private static byte[] editedPart(byte[] pkg, String part, UnaryOperator<String> edit) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var in = new ZipInputStream(new ByteArrayInputStream(pkg)); var zip = new ZipOutputStream(out)) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        if (entry.getName().equals(part)) {
+          content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
+        zip.putNextEntry(new ZipEntry(entry.getName()));
+        zip.write(content);
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** Like a large export: SXSSF writes strings inline instead of into the shared string table. */

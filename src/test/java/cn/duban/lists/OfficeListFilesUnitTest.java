@@ -76,6 +76,22 @@ class OfficeListFilesUnitTest {
   }
 
   @Test
+  void readsATableWithTrackedChangesAsWordShowsItsFinalText() {
+    // a 通知 passed round with 修订 on: one run deleted, one inserted, neither accepted yet
+    String run = "<w:r><w:rPr></w:rPr><w:t>排查高风险纳税人。</w:t></w:r>";
+    byte[] revised = ListFiles.editedDocx(fixture("notice-with-mistakes.docx"), xml -> {
+      assertThat(xml).contains(run);
+      return xml.replace(run, "<w:del w:id=\"90\" w:author=\"周敏\" w:date=\"2027-01-04T09:00:00Z\"><w:r>"
+          + "<w:delText>排查全部纳税人。</w:delText></w:r></w:del>" + run
+          + "<w:ins w:id=\"91\" w:author=\"周敏\" w:date=\"2027-01-04T09:00:00Z\"><w:r><w:t>形成排查报告。</w:t></w:r></w:ins>");
+    });
+
+    ListSheet table = ListFileReader.read(revised, "专项工作任务清单.docx");
+
+    assertThat(table.rows().get(0).cell(2).text()).isEqualTo("排查高风险纳税人。形成排查报告。");
+  }
+
+  @Test
   void refusesADocumentWithoutAListNamingTheColumnsItLookedFor() {
     assertThat(refusal(fixture("notice-without-list.docx"), "关于报送进展情况的通知.docx").reason()).isEqualTo(
         "文档中的 1 个表格都不是任务清单：没有一个表格的表头含有“事项名称”“责任部门”“完成时限”中的至少 2 列。"
