@@ -125,11 +125,16 @@ class OfficeListImportHttpTest {
   }
 
   @Test
-  void theImportPageOffersTheFileTypesItReadsAndSaysSoInChinese() {
-    String page = office().get("/lists", "text/html").body();
+  void theImportPageOffersTheFileTypesItReadsAndNamesAWordTablesRowsInItsProblems() {
+    Http browser = Http.browser(port);
+    browser.signIn(OFFICE, PASSWORD);
+    String page = browser.get("/lists", "text/html").body();
+    assertThat(page).contains("accept=\".xlsx,.xls,.et,.csv,.docx\"", "WPS 表格 .et", "Word 文档（.docx");
 
-    assertThat(page).contains("accept=\".xlsx,.xls,.et,.csv,.docx\"")
-        .contains("WPS 表格 .et", "Word 文档（.docx");
+    Http.Response checked = browser.upload("/lists/import", "专项工作任务清单.docx", fixture("notice-with-mistakes.docx"),
+        Map.of("name", "专项工作任务清单", "dryRun", "true", "_csrf", browser.formToken("/lists")));
+    assertThat(checked.body()).contains("清单有 4 处错误，未创建任何事项。", "<td>表格第 2 行</td><td>责任部门</td>",
+        "<td>表格第 4 行</td><td>完成时限</td>");
   }
 
   private long count(String table) {
