@@ -347,7 +347,7 @@ class ListCheckerUnitTest {
   void reimportsAnExportedListIgnoringTheColumnsTheExportAdds() {
     List<Object> header = new ArrayList<>(List.of("事项编号", "状态", "灯号"));
     header.addAll(RealList.HEADER);
-    header.addAll(List.of("承办人", "签收时间", "办结时间", "销号时间", "延期次数", "逾期工作日", "协办情况"));
+    header.addAll(List.of("承办人", "签收时间", "办结时间", "销号时间", "办结质量评价", "评价说明", "延期次数", "逾期工作日", "协办情况"));
     List<List<Object>> rows = new ArrayList<>();
     rows.add(header);
     int code = 1;
@@ -358,7 +358,7 @@ class ListCheckerUnitTest {
       }
       List<Object> exported = new ArrayList<>(List.of("DB2026-" + String.format("%04d", code++), "承办中", "绿灯"));
       exported.addAll(original);
-      exported.addAll(List.of("李慧", "2026-09-25 10:00", "", "", 0, 0, "征收管理科：已反馈"));
+      exported.addAll(List.of("李慧", "2026-09-25 10:00", "", "", "", "", 0, 0, "征收管理科：已反馈"));
       rows.add(exported);
     }
 
