@@ -107,7 +107,9 @@ class QualityRatingHttpTest {
         Variables.QUALITY_RATING, QualityRating.POOR.name(), Variables.QUALITY_REMARK, "台账不完整，佐证材料缺两户。");
     assertThat(rated.status()).as(rated.body()).isEqualTo(204);
 
-    JsonNode item = office().get("/api/items/" + code).json().get("item");
+    JsonNode detail = office().get("/api/items/" + code).json();
+    assertThat(detail.get("timeline").findValuesAsText("办结质量评价")).as("the timeline's 审核销号").containsExactly("较差");
+    JsonNode item = detail.get("item");
     assertThat(item.get("status").asText()).isEqualTo("CLOSED");
     assertThat(item.get("qualityRating").asText()).isEqualTo("POOR");
     assertThat(item.get("qualityRatingLabel").asText()).isEqualTo("较差");
