@@ -20,6 +20,7 @@ record DemoBureau(String bureau, List<DemoUnit> units, List<DemoPerson> people, 
 
   record DemoItem(String title, String requirement, String unitId, String assignee, String leaderId,
                   int deadlineInDays, String reportingCycle, String state, List<String> progress, String result,
-                  String returnReason, DemoExtension extension, String signOffRejection) {
+                  String returnReason, DemoExtension extension, String signOffRejection, String qualityRating,
+                  String qualityRemark) {
   }
 }

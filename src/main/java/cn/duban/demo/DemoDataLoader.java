@@ -155,7 +155,13 @@ class DemoDataLoader implements ApplicationRunner {
           complete(code, Elements.SIGN_OFF, office.id(), Map.of(Variables.SIGN_OFF_DECISION, Decisions.RETURN,
               Variables.SIGN_OFF_COMMENT, item.signOffRejection()));
         } else if (state.startsWith("CLOSED")) {
-          complete(code, Elements.SIGN_OFF, office.id(), Map.of(Variables.SIGN_OFF_DECISION, Decisions.SIGN_OFF));
+          // 办结质量评价 as the office gave it (a remark for 较差)
+          Map<String, Object> signOff = new java.util.HashMap<>(Map.of(Variables.SIGN_OFF_DECISION, Decisions.SIGN_OFF,
+              Variables.QUALITY_RATING, item.qualityRating()));
+          if (item.qualityRemark() != null) {
+            signOff.put(Variables.QUALITY_REMARK, item.qualityRemark());
+          }
+          complete(code, Elements.SIGN_OFF, office.id(), signOff);
         }
       }
       default -> {

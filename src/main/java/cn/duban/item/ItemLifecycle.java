@@ -60,7 +60,7 @@ public class ItemLifecycle {
     items.insert(new ItemRow(code, processInstanceId, item.listCode(), item.title(), item.requirement(),
         item.unitId(), item.coUnitIds(), item.assignee(), item.leaderId(), item.deadline(), dueAt,
         item.reportingCycle() == null ? null : item.reportingCycle().name(), ItemStatus.ISSUED, issuedBy, now,
-        null, null, null, 0, 0, EscalationLevel.NONE, null));
+        null, null, null, 0, 0, EscalationLevel.NONE, null, null, null));
     coUnitParts.create(code, item.coUnitIds());
     return new Registered(code, item, dueAt, organisation.unitName(item.unitId()));
   }
@@ -179,6 +179,11 @@ public class ItemLifecycle {
   /** 审核退回: the office sent the result back to 承办; features built on items (notifications) follow. */
   void returnedAtSignOff(String code, String reason) {
     events.publishEvent(new ItemReturnedEvent(code, reason, clock.now()));
+  }
+
+  /** 办结质量评价: the office's rating of the result, given with 销号 (checked by the sign-off's rules). */
+  void rated(String code, QualityRating rating, String remark) {
+    items.rate(code, rating, remark, clock.now());
   }
 
   /** 销号. */

@@ -92,6 +92,9 @@ public final class ItemProcess {
     public static final String EXTENSION_COMMENT = "extensionComment";
     public static final String SIGN_OFF_DECISION = "signOffDecision";
     public static final String SIGN_OFF_COMMENT = "signOffComment";
+    /** 办结质量评价 at 销号: a {@link QualityRating} name, and the remark (required for 较差) */
+    public static final String QUALITY_RATING = "qualityRating";
+    public static final String QUALITY_REMARK = "qualityRemark";
     /** the co-unit of one 协办 instance (local to it) */
     public static final String CO_UNIT_ID = "coUnitId";
     /** a co-unit's report of its part, kept local to its task so parallel co-units never collide */
@@ -141,7 +144,8 @@ public final class ItemProcess {
       Elements.HANDLE, List.of(Variables.HANDLE_ACTION, Variables.PROGRESS_TEXT, Variables.RESULT_TEXT,
           Variables.EXTENSION_REASON, Variables.EXTENSION_DATE),
       Elements.APPROVE_EXTENSION, List.of(Variables.EXTENSION_DECISION, Variables.EXTENSION_COMMENT),
-      Elements.SIGN_OFF, List.of(Variables.SIGN_OFF_DECISION, Variables.SIGN_OFF_COMMENT),
+      Elements.SIGN_OFF, List.of(Variables.SIGN_OFF_DECISION, Variables.SIGN_OFF_COMMENT, Variables.QUALITY_RATING,
+          Variables.QUALITY_REMARK),
       Elements.SUPERVISE, List.of(Variables.SUPERVISION_ORDER));
 
   /** Copied to each task, so Tasklist's filters can show them to people who may only read their own tasks. */

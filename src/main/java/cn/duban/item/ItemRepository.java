@@ -25,8 +25,8 @@ public class ItemRepository {
       + "co_unit_ids, assignee, leader_id, deadline, due_at, reporting_cycle, status, issued_by, issued_at, "
       + "signed_at, completed_at, closed_at, extension_count, return_count";
 
-  /** What is read: the written columns and what the escalation ladder adds. */
-  private static final String SELECT = COLUMNS + ", escalation_level, bulletin_at";
+  /** What is read: the written columns, what the escalation ladder and 销号's rating add. */
+  private static final String SELECT = COLUMNS + ", escalation_level, bulletin_at, quality_rating, quality_remark";
 
   /** Item codes: DB2026-0001. */
   static final CodeSequences.Series CODES = new CodeSequences.Series("DB", 4, "duban.item");
@@ -118,6 +118,12 @@ public class ItemRepository {
   void markClosed(String code, Instant at) {
     jdbc.update("update duban.item set status = 'CLOSED', closed_at = ?, updated_at = ? where code = ?",
         Timestamp.from(at), Timestamp.from(at), code);
+  }
+
+  /** 办结质量评价, given at 销号. */
+  void rate(String code, QualityRating rating, String remark, Instant at) {
+    jdbc.update("update duban.item set quality_rating = ?, quality_remark = ?, updated_at = ? where code = ?",
+        rating.name(), remark, Timestamp.from(at), code);
   }
 
   /** An extension moves the deadline: the ladder starts again from the bottom against the new one. */
@@ -274,6 +280,8 @@ public class ItemRepository {
         instant(rs, "due_at"), rs.getString("reporting_cycle"), ItemStatus.valueOf(rs.getString("status")),
         rs.getString("issued_by"), instant(rs, "issued_at"), instant(rs, "signed_at"), instant(rs, "completed_at"),
         instant(rs, "closed_at"), rs.getInt("extension_count"), rs.getInt("return_count"),
-        EscalationLevel.valueOf(rs.getString("escalation_level")), instant(rs, "bulletin_at"));
+        EscalationLevel.valueOf(rs.getString("escalation_level")), instant(rs, "bulletin_at"),
+        rs.getString("quality_rating") == null ? null : QualityRating.valueOf(rs.getString("quality_rating")),
+        rs.getString("quality_remark"));
   };
 }

@@ -9,5 +9,6 @@ public record ItemRow(String code, String processInstanceId, String listCode, St
                       String unitId, List<String> coUnitIds, String assignee, String leaderId, LocalDate deadline,
                       Instant dueAt, String reportingCycle, ItemStatus status, String issuedBy, Instant issuedAt,
                       Instant signedAt, Instant completedAt, Instant closedAt, int extensionCount, int returnCount,
-                      EscalationLevel escalationLevel, Instant bulletinAt) {
+                      EscalationLevel escalationLevel, Instant bulletinAt, QualityRating qualityRating,
+                      String qualityRemark) {
 }

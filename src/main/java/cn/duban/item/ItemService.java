@@ -170,7 +170,8 @@ public class ItemService {
         row.status().label(), light, lightLabel, light == ItemLight.RED, row.issuedBy(), row.issuedAt(),
         row.signedAt(), row.completedAt(), row.closedAt(), row.extensionCount(), row.returnCount(),
         row.processInstanceId(), row.escalationLevel(), row.escalationLevel().label(), overdueWorkingDays,
-        row.bulletinAt() != null);
+        row.bulletinAt() != null, row.qualityRating(),
+        row.qualityRating() == null ? null : row.qualityRating().label(), row.qualityRemark());
   }
 
   /**

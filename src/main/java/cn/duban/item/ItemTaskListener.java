@@ -90,20 +90,7 @@ class ItemTaskListener implements TaskListener {
               coUnitReport(task), "协办完成情况")));
       case Elements.SUPERVISE -> ItemLifecycle.rulesChecked(() -> ItemRules.requireText(Variables.SUPERVISION_ORDER,
           task.getVariable(Variables.SUPERVISION_ORDER), "督办要求"));
-      case Elements.SIGN_OFF -> {
-        Object decision = task.getVariable(Variables.SIGN_OFF_DECISION);
-        ItemLifecycle.rulesChecked(() -> {
-          ItemRules.requireChoice(Variables.SIGN_OFF_DECISION, decision, "审核结果（销号或退回）",
-              Decisions.SIGN_OFF, Decisions.RETURN);
-          if (Decisions.RETURN.equals(decision)) {
-            ItemRules.requireText(Variables.SIGN_OFF_COMMENT, task.getVariable(Variables.SIGN_OFF_COMMENT), "退回理由");
-          }
-          return null;
-        });
-        if (Decisions.RETURN.equals(decision)) {
-          lifecycle.returnedAtSignOff(code, text(task, Variables.SIGN_OFF_COMMENT));
-        }
-      }
+      case Elements.SIGN_OFF -> signOff(task, code);
       default -> {
       }
     }
@@ -125,6 +112,35 @@ class ItemTaskListener implements TaskListener {
     } else {
       lifecycle.returnedBySignFor(code);
     }
+  }
+
+  /** 审核销号: 销号 with a rating of the result (a remark for 较差), or 退回 with a reason. */
+  private void signOff(DelegateTask task, String code) {
+    Object decision = task.getVariable(Variables.SIGN_OFF_DECISION);
+    ItemLifecycle.rulesChecked(() -> {
+      ItemRules.requireChoice(Variables.SIGN_OFF_DECISION, decision, "审核结果（销号或退回）",
+          Decisions.SIGN_OFF, Decisions.RETURN);
+      if (Decisions.RETURN.equals(decision)) {
+        ItemRules.requireText(Variables.SIGN_OFF_COMMENT, task.getVariable(Variables.SIGN_OFF_COMMENT), "退回理由");
+      }
+      return null;
+    });
+    if (Decisions.RETURN.equals(decision)) {
+      lifecycle.returnedAtSignOff(code, text(task, Variables.SIGN_OFF_COMMENT));
+      return;
+    }
+    Object rating = task.getVariable(Variables.QUALITY_RATING);
+    Object remark = task.getVariable(Variables.QUALITY_REMARK);
+    String checkedRemark = ItemLifecycle.rulesChecked(() -> {
+      ItemRules.requireChoice(Variables.QUALITY_RATING, rating, "办结质量评价（优秀、良好、一般或较差）",
+          QualityRating.names());
+      if (QualityRating.valueOf(rating.toString()).needsRemark()) {
+        return ItemRules.requireText(Variables.QUALITY_REMARK, remark, "评价说明（评为较差时必填）");
+      }
+      return remark == null || remark.toString().isBlank() ? null
+          : ItemRules.requireText(Variables.QUALITY_REMARK, remark, "评价说明");
+    });
+    lifecycle.rated(code, QualityRating.valueOf(rating.toString()), checkedRemark);
   }
 
   private void reassign(DelegateTask task, String code) {

@@ -144,6 +144,8 @@ public class ItemTimeline {
     FIELD_LABELS.put("extensionComment", "审批说明");
     FIELD_LABELS.put("signOffDecision", "审核结果");
     FIELD_LABELS.put("signOffComment", "退回理由");
+    FIELD_LABELS.put(ItemProcess.Variables.QUALITY_RATING, "办结质量评价");
+    FIELD_LABELS.put(ItemProcess.Variables.QUALITY_REMARK, "评价说明");
     FIELD_LABELS.put("coUnitReport", "协办完成情况");
     FIELD_LABELS.put("supervisionOrder", "督办要求");
   }
@@ -408,9 +410,16 @@ public class ItemTimeline {
     Map<String, Object> values = new LinkedHashMap<>();
     for (HistoricVariableUpdate update : submitted) {
       String value = update.getValue().toString();
-      values.put(FIELD_LABELS.get(update.getVariableName()), VALUE_LABELS.getOrDefault(value, value));
+      values.put(FIELD_LABELS.get(update.getVariableName()),
+          ItemProcess.Variables.QUALITY_RATING.equals(update.getVariableName()) ? ratingLabel(value)
+              : VALUE_LABELS.getOrDefault(value, value));
     }
     return values;
+  }
+
+  private static String ratingLabel(String value) {
+    return java.util.Arrays.stream(QualityRating.values()).filter(r -> r.name().equals(value)).findFirst()
+        .map(QualityRating::label).orElse(value);
   }
 
   private TimelineEvent event(Instant time, String kind, String action, String label, String actor, String taskName,

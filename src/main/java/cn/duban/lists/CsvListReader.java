@@ -20,25 +20,17 @@ final class CsvListReader {
   private CsvListReader() {
   }
 
+  /** Only text reaches here: a workbook or a document uploaded as .csv was recognised by its content before. */
   static void read(byte[] content, ListFileReader.RowCollector rows) {
     parse(decode(content), rows);
   }
 
   static String decode(byte[] content) {
-    if (XlsxListReader.startsWith(content, 0xEF, 0xBB, 0xBF)) {
+    if (ListFileReader.startsWith(content, 0xEF, 0xBB, 0xBF)) {
       return strict(content, 3, StandardCharsets.UTF_8, "文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 文本。");
     }
-    if (XlsxListReader.startsWith(content, 0xFF, 0xFE) || XlsxListReader.startsWith(content, 0xFE, 0xFF)) {
+    if (ListFileReader.startsWith(content, 0xFF, 0xFE) || ListFileReader.startsWith(content, 0xFE, 0xFF)) {
       throw ListFileReader.refused("不支持 UTF-16（“Unicode 文本”）编码的文件，请另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）后再导入。");
-    }
-    if (XlsxListReader.startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
-      throw ListFileReader.refused("该文件是 Excel 工作簿，不是 CSV 文本文件，请把扩展名改为 .xlsx 后再导入。");
-    }
-    if (XlsxListReader.startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
-      throw ListFileReader.refused("该文件是旧版 Excel（.xls）文件，不是 CSV 文本文件。请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。");
-    }
-    if (XlsxListReader.startsWith(content, '%', 'P', 'D', 'F')) {
-      throw ListFileReader.refused("该文件是 PDF 文件，不是 CSV 文本文件。请上传任务清单的 Excel 工作簿（.xlsx）或 CSV 文件。");
     }
     for (byte b : content) {
       if (b == 0) {

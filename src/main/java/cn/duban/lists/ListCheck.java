@@ -44,7 +44,7 @@ public record ListCheck(List<CheckedRow> rows, List<ImportProblem> errors, List<
     return "清单有 " + errors.size() + " 处错误，未创建任何事项。";
   }
 
-  /** The errors as duban's usual 422 answer (field {@code 第5行 责任部门}, value, message). */
+  /** The errors as duban's usual 422 answer (field {@code 第 5 行 责任部门}, {@code 表格第 5 行 责任部门}, value, message). */
   public InvalidInputException toException() {
     if (ok()) {
       throw new IllegalStateException("The list has no errors");

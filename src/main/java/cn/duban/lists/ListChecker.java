@@ -352,7 +352,7 @@ public final class ListChecker {
       String key = normalise(title) + '\u0000' + (unitId != null ? unitId : normalise(unitText));
       Integer first = firstRowOfItem.putIfAbsent(key, row.number());
       if (first != null) {
-        error(ListColumn.TITLE, title, "与第 " + first + " 行重复（事项名称和责任部门都相同）。");
+        error(ListColumn.TITLE, title, "与" + header.addressing.row(first) + "重复（事项名称和责任部门都相同）。");
       }
     }
 
@@ -361,7 +361,7 @@ public final class ListChecker {
       for (ListColumn column : ListColumn.values()) {
         SheetCell cell = header.cell(row, column);
         if (cell.formula() && column.imported() && column != ListColumn.SERIAL && column != ListColumn.DEADLINE) {
-          problems.warnings.add(ImportProblem.at(row.number(), column.label(), cell.text(),
+          problems.warnings.add(header.addressing.at(row.number(), column.label(), cell.text(),
               "该单元格是公式，已按公式原文导入，没有计算公式的结果。"));
         }
       }
@@ -385,12 +385,12 @@ public final class ListChecker {
     }
 
     private void warning(ListColumn column, String value, String reason) {
-      problems.warnings.add(ImportProblem.at(row.number(), column.label(), value, reason));
+      problems.warnings.add(header.addressing.at(row.number(), column.label(), value, reason));
     }
 
     private void error(ListColumn column, String value, String reason) {
       failed = true;
-      problems.errors.add(ImportProblem.at(row.number(), column.label(), value, reason));
+      problems.errors.add(header.addressing.at(row.number(), column.label(), value, reason));
     }
   }
 

@@ -27,6 +27,8 @@ public enum ListColumn {
   SIGNED_FOR_AT("签收时间", Use.EXPORT_ONLY),
   COMPLETED_AT("办结时间", Use.EXPORT_ONLY),
   CLOSED_AT("销号时间", Use.EXPORT_ONLY),
+  QUALITY_RATING("办结质量评价", Use.EXPORT_ONLY),
+  QUALITY_REMARK("评价说明", Use.EXPORT_ONLY),
   EXTENSIONS("延期次数", Use.EXPORT_ONLY),
   OVERDUE_WORKING_DAYS("逾期工作日", Use.EXPORT_ONLY),
   CO_UNIT_PROGRESS("协办情况", Use.EXPORT_ONLY);

@@ -44,7 +44,7 @@ class ListController {
   }
 
   /**
-   * Imports a list: {@code file} (.xlsx or .csv), {@code name}, optional {@code issuedBy} (unit), {@code source},
+   * Imports a list: {@code file} (.xlsx, .xls, WPS .et, .csv, or a .docx whose table is the list), {@code name}, optional {@code issuedBy} (unit), {@code source},
    * {@code dryRun}, {@code allowPastDeadlines}. 201 with the list's code; 200 for a dry run; 422 with every problem.
    * With an {@code Idempotency-Key} the same file and fields sent again give the first answer (one list).
    */

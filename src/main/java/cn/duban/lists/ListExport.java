@@ -39,7 +39,7 @@ import cn.duban.system.excel.PrintLayout;
 class ListExport {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final int[] WIDTHS = {6, 36, 48, 14, 18, 10, 10, 12, 9, 20, 14, 12, 14, 10, 17, 17, 17, 9, 10, 16};
+  private static final int[] WIDTHS = {6, 36, 48, 14, 18, 10, 10, 12, 9, 20, 14, 12, 14, 10, 17, 17, 17, 10, 24, 9, 10, 16};
 
   private final ListService lists;
   private final JdbcTemplate jdbc;
@@ -116,6 +116,8 @@ class ListExport {
     v.put(ListColumn.SIGNED_FOR_AT, time(item.signedAt()));
     v.put(ListColumn.COMPLETED_AT, time(item.completedAt()));
     v.put(ListColumn.CLOSED_AT, time(item.closedAt()));
+    v.put(ListColumn.QUALITY_RATING, item.qualityRatingLabel());
+    v.put(ListColumn.QUALITY_REMARK, item.qualityRemark());
     v.put(ListColumn.EXTENSIONS, String.valueOf(item.extensionCount()));
     v.put(ListColumn.OVERDUE_WORKING_DAYS, String.valueOf(item.overdueWorkingDays()));
     v.put(ListColumn.CO_UNIT_PROGRESS, String.join("；", coUnitParts.of(item.code()).stream()

@@ -8,34 +8,36 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.poi.ss.util.CellReference;
-
 /** Which column of the file holds what, from the header row; order of the columns is free. */
 final class ListHeader {
 
   final int row;
+  /** How the file names its rows and columns: a sheet's, or a Word table's. */
+  final Addressing addressing;
   private final Map<ListColumn, Integer> columns = new EnumMap<>(ListColumn.class);
   final List<ImportProblem> errors = new ArrayList<>();
   final List<ImportProblem> warnings = new ArrayList<>();
 
-  private ListHeader(int row) {
+  private ListHeader(int row, Addressing addressing) {
     this.row = row;
+    this.addressing = addressing;
   }
 
   static ListHeader of(ListSheet sheet) {
     SheetRow header = sheet.header();
-    ListHeader mapped = new ListHeader(header.number());
+    Addressing at = sheet.addressing();
+    ListHeader mapped = new ListHeader(header.number(), at);
     Map<ListColumn, Integer> seen = new EnumMap<>(ListColumn.class);
     header.cells().forEach((index, cell) -> {
       String text = cell.trimmed();
       Optional<ListColumn> column = ListColumn.forHeader(text);
       if (column.isEmpty()) {
-        mapped.warnings.add(ImportProblem.at(header.number(), text, null,
-            "无法识别列「" + text + "」（第 " + letter(index) + " 列），导入时忽略该列。"));
+        mapped.warnings.add(at.at(header.number(), text, null,
+            "无法识别列「" + text + "」（" + at.column(index) + "），导入时忽略该列。"));
       } else if (seen.containsKey(column.get())) {
         if (column.get().imported()) {
-          mapped.errors.add(ImportProblem.at(header.number(), column.get().label(), text, "「" + column.get().label()
-              + "」列出现了两次（第 " + letter(seen.get(column.get())) + " 列和第 " + letter(index) + " 列），请删除或改名其中一列。"));
+          mapped.errors.add(at.at(header.number(), column.get().label(), text, "「" + column.get().label()
+              + "」列出现了两次（" + at.column(seen.get(column.get())) + "和" + at.column(index) + "），请删除或改名其中一列。"));
         }
       } else {
         seen.put(column.get(), index);
@@ -46,8 +48,8 @@ final class ListHeader {
     });
     for (ListColumn column : ListColumn.values()) {
       if (column.required() && !mapped.columns.containsKey(column)) {
-        mapped.errors.add(ImportProblem.at(header.number(), column.label(), null,
-            "缺少必填列「" + column.label() + "」，请在表头（第 " + header.number() + " 行）中加上这一列。"));
+        mapped.errors.add(at.at(header.number(), column.label(), null,
+            "缺少必填列「" + column.label() + "」，请在表头（" + at.row(header.number()) + "）中加上这一列。"));
       }
     }
     Set<Integer> unnamed = new TreeSet<>();
@@ -59,8 +61,8 @@ final class ListHeader {
       });
     }
     for (int index : unnamed) {
-      mapped.warnings.add(ImportProblem.at(header.number(), "第 " + letter(index) + " 列", null,
-          "第 " + letter(index) + " 列有内容但没有列名，导入时忽略该列。"));
+      mapped.warnings.add(at.at(header.number(), at.column(index), null,
+          at.column(index) + "有内容但没有列名，导入时忽略该列。"));
     }
     return mapped;
   }
@@ -81,9 +83,5 @@ final class ListHeader {
       return -1;
     }
     return ListColumn.forHeader(columnLabel).map(columns::get).orElse(Integer.MAX_VALUE);
-  }
-
-  static String letter(int index) {
-    return CellReference.convertNumToColString(index);
   }
 }

@@ -74,6 +74,9 @@ class ListPagesController {
     // one key per rendering of the import form (Idempotency)
     model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
     model.addAttribute("maxFileBytes", ListFileReader.MAX_BYTES);
+    // the file picker offers what the import reads: .xlsx,.xls,.et,.csv,.docx
+    model.addAttribute("acceptedFiles", ListFileReader.EXTENSIONS.stream().map(e -> "." + e)
+        .collect(java.util.stream.Collectors.joining(",")));
     return "lists";
   }
 

@@ -27,4 +27,11 @@ public record SheetRow(int number, SortedMap<Integer, SheetCell> cells) {
   public boolean isBlank() {
     return cells.values().stream().allMatch(SheetCell::isBlank);
   }
+
+  /** The same row with a cell put in a column (a value merged down from the row above). */
+  SheetRow with(int column, SheetCell cell) {
+    TreeMap<Integer, SheetCell> changed = new TreeMap<>(cells);
+    changed.put(column, cell);
+    return new SheetRow(number, changed);
+  }
 }

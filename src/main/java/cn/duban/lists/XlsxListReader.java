@@ -1,8 +1,6 @@
 package cn.duban.lists;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,11 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
-import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -38,27 +33,15 @@ final class XlsxListReader {
 
   private static final Logger log = LoggerFactory.getLogger(XlsxListReader.class);
 
-  private static final String NOT_XLSX = "文件内容不是 Excel 工作簿（.xlsx），可能是把其他文件改了扩展名。"
-      + "请在 Excel 或 WPS 中打开清单，“另存为” Excel 工作簿（.xlsx）后再导入。";
-
-  private static final String DAMAGED = "无法读取该 Excel 文件：文件已损坏，或不是 Excel 工作簿。"
+  static final String DAMAGED = "无法读取该 Excel 文件：文件已损坏，或不是 Excel 工作簿。"
       + "请在 Excel 或 WPS 中打开清单，“另存为” Excel 工作簿（.xlsx）后再导入。";
 
   private XlsxListReader() {
   }
 
-  /** Feeds the chosen sheet's rows to {@code rows}; returns the sheet's name. */
-  static String read(byte[] content, ListFileReader.RowCollector rows, List<ImportProblem> warnings) {
-    refuseOtherFormats(content);
-    OPCPackage pkg;
+  /** Feeds the chosen sheet's rows to {@code rows}, its cells merged down a column to each row; returns its name. */
+  static String read(OPCPackage pkg, ListFileReader.RowCollector rows, List<ImportProblem> warnings) {
     try {
-      pkg = OPCPackage.open(new ByteArrayInputStream(content));
-    } catch (Exception e) {
-      log.info("Uploaded .xlsx list is not a readable OOXML package: {}", e.toString());
-      throw new ListFileRefusedException(ImportProblem.ofFile(DAMAGED), e);
-    }
-    try {
-      refuseOtherOfficeDocuments(pkg);
       XSSFReader reader = new XSSFReader(pkg, true);
       boolean date1904 = date1904(reader);
       List<String> names = new ArrayList<>();
@@ -70,11 +53,8 @@ final class XlsxListReader {
       if (names.isEmpty()) {
         throw ListFileReader.refused("工作簿中没有工作表。");
       }
-      int chosen = chooseSheet(names);
-      if (names.size() > 1 && !isListSheet(names.get(chosen))) {
-        warnings.add(ImportProblem.ofFile("工作簿有 " + names.size() + " 个工作表，没有名为“" + ListFileReader.SHEET_NAME
-            + "”的工作表，已读取第一个工作表「" + names.get(chosen) + "」。"));
-      }
+      int chosen = WorkbookCells.chooseSheet(names);
+      WorkbookCells.sheetWarning(names, chosen).ifPresent(warnings::add);
       SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
       StylesTable styles = reader.getStylesTable();
       sheets = reader.getSheetIterator();
@@ -91,67 +71,7 @@ final class XlsxListReader {
       // POI signals a damaged package, a missing part or a zip bomb (inflate ratio) with assorted exceptions
       log.info("Uploaded .xlsx list could not be read: {}", e.toString());
       throw new ListFileRefusedException(ImportProblem.ofFile(DAMAGED), e);
-    } finally {
-      pkg.revert();
     }
-  }
-
-  /** Tells the office what it actually uploaded when the bytes are not a zip package at all. */
-  private static void refuseOtherFormats(byte[] content) {
-    if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
-      return;
-    }
-    if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
-      throw ListFileReader.refused("该文件是旧版 Excel（.xls）文件或设置了打开密码的文件，只是扩展名为 .xlsx。"
-          + "请在 Excel 或 WPS 中取消密码，“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。");
-    }
-    if (startsWith(content, '%', 'P', 'D', 'F')) {
-      throw ListFileReader.refused("该文件是 PDF 文件，不是 Excel 工作簿。请上传任务清单的 Excel 工作簿（.xlsx）或 CSV 文件。");
-    }
-    throw ListFileReader.refused(NOT_XLSX);
-  }
-
-  static boolean startsWith(byte[] content, int... magic) {
-    if (content.length < magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if ((content[i] & 0xFF) != magic[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Word and PowerPoint files are zip packages too; say which one was uploaded instead of "damaged". */
-  private static void refuseOtherOfficeDocuments(OPCPackage pkg) throws Exception {
-    for (PackageRelationship relationship : pkg.getRelationships()) {
-      if (!relationship.getRelationshipType().endsWith("/officeDocument")) {
-        continue;
-      }
-      PackagePart main = pkg.getPart(relationship);
-      String type = main == null ? "" : main.getContentType();
-      if (type.contains("wordprocessingml")) {
-        throw ListFileReader.refused("该文件是 Word 文档，不是 Excel 工作簿。请上传任务清单的 Excel 工作簿（.xlsx）或 CSV 文件。");
-      }
-      if (type.contains("presentationml")) {
-        throw ListFileReader.refused("该文件是 PowerPoint 演示文稿，不是 Excel 工作簿。请上传任务清单的 Excel 工作簿（.xlsx）或 CSV 文件。");
-      }
-    }
-  }
-
-  private static int chooseSheet(List<String> names) {
-    for (int i = 0; i < names.size(); i++) {
-      if (isListSheet(names.get(i))) {
-        return i;
-      }
-    }
-    return 0;
-  }
-
-  private static boolean isListSheet(String name) {
-    String n = SheetCell.clean(Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC));
-    return ListFileReader.SHEET_NAME.equals(n);
   }
 
   /** Workbooks from old Mac Excel count dates from 1904; the flag sits in workbook.xml. */
@@ -208,16 +128,7 @@ final class XlsxListReader {
       if (style == null) {
         return false;
       }
-      int formatId = Short.toUnsignedInt(style.getDataFormat());
-      return isChineseBuiltInDate(formatId) || DateUtil.isADateFormat(formatId, style.getDataFormatString());
-    }
-
-    /**
-     * Excel and WPS in Chinese write dates such as {@code 2026年12月31日} with the built-in format ids 27–36 and 50–58,
-     * which the file does not spell out and POI does not know: all of them show dates or times.
-     */
-    static boolean isChineseBuiltInDate(int formatId) {
-      return (formatId >= 27 && formatId <= 36) || (formatId >= 50 && formatId <= 58);
+      return WorkbookCells.isDateFormat(Short.toUnsignedInt(style.getDataFormat()), style.getDataFormatString());
     }
   }
 
@@ -261,6 +172,10 @@ final class XlsxListReader {
       String element = name(localName, qName);
       if (element.equals("sheetData")) {
         inSheetData = true;
+      } else if (element.equals("mergeCell") && attributes.getValue("ref") != null) {
+        // <mergeCells> follows <sheetData>: the collector spreads the values over the rows it has
+        CellRangeAddress merged = CellRangeAddress.valueOf(attributes.getValue("ref"));
+        rows.mergeDown(merged.getFirstRow() + 1, merged.getLastRow() + 1, merged.getFirstColumn());
       } else if (!inSheetData) {
         return;
       } else if (element.equals("row")) {
@@ -378,11 +293,7 @@ final class XlsxListReader {
       } catch (NumberFormatException e) {
         return SheetCell.ofText(v);
       }
-      // a value below 1 in a date style is a time of day, not a date
-      if (d >= 1 && dateStyles.isDate(style) && DateUtil.isValidExcelDate(d)) {
-        return SheetCell.ofDate(DateUtil.getLocalDateTime(d, date1904).toLocalDate());
-      }
-      return SheetCell.ofText(NumberToTextConverter.toText(d));
+      return WorkbookCells.number(d, dateStyles.isDate(style), date1904);
     }
 
     private static SheetCell isoDate(String v) {

@@ -114,7 +114,7 @@ class AuditHistoryTest {
           Map.of(Variables.EXTENSION_DECISION, Decisions.APPROVE));
       work("2026-12-28T16:00:00", Elements.HANDLE, BOB, Map.of(Variables.HANDLE_ACTION, Decisions.COMPLETE,
           Variables.RESULT_TEXT, "已全部清理"));
-      work("2026-12-29T10:00:00", Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, Decisions.SIGN_OFF));
+      work("2026-12-29T10:00:00", Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, Decisions.SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
     } finally {
       ClockUtil.reset();
     }

@@ -90,7 +90,7 @@ final class LifecycleScenario {
     tasks.complete(code, Elements.HANDLE, cadre, Map.of(Variables.HANDLE_ACTION, Decisions.COMPLETE,
         Variables.RESULT_TEXT, "已完成并形成报告"));
     t = record(complete, t);
-    tasks.complete(code, Elements.SIGN_OFF, office, Map.of(Variables.SIGN_OFF_DECISION, Decisions.SIGN_OFF));
+    tasks.complete(code, Elements.SIGN_OFF, office, Map.of(Variables.SIGN_OFF_DECISION, Decisions.SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
     record(signOff, t);
   }
 

@@ -114,11 +114,12 @@ class ItemApiHttpTest {
 
     Http office = as(OFFICE);
     assertThat(office.get("/api/items/" + code).json().at("/item/status").asText()).isEqualTo("PENDING_SIGNOFF");
-    claimAndComplete(office, OFFICE, code, vars("signOffDecision", "SIGN_OFF"));
+    claimAndComplete(office, OFFICE, code, vars("signOffDecision", "SIGN_OFF", "qualityRating", "EXCELLENT"));
 
     JsonNode detail = alice.get("/api/items/" + code).json();
     assertThat(detail.at("/item/status").asText()).isEqualTo("CLOSED");
     assertThat(detail.at("/item/statusLabel").asText()).isEqualTo("已销号");
+    assertThat(detail.at("/item/qualityRatingLabel").asText()).isEqualTo("优秀");
     assertThat(detail.at("/item/light").asText()).isEqualTo("CLOSED_ON_TIME");
     assertThat(detail.at("/item/assignee").asText()).isEqualTo(ALICE);
     assertThat(detail.get("progressReports")).extracting(r -> r.get("content").asText())

@@ -99,7 +99,7 @@ class ItemProcessTest {
     assertThat(task()).hasCandidateGroup("duban-office");
     assertThat(repository.find(code).orElseThrow().status()).isEqualTo(ItemStatus.PENDING_SIGNOFF);
 
-    work(code, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF));
+    work(code, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
     assertThat(pi).hasPassedInOrder(Elements.START, Elements.REGISTER, Elements.SIGN_FOR, Elements.SIGN_FOR_DECISION,
         Elements.HANDLE, Elements.HANDLE_ACTION, Elements.RECORD_COMPLETION, Elements.SIGN_OFF,
         Elements.SIGN_OFF_DECISION, Elements.CLOSE, Elements.END).isEnded();
@@ -244,7 +244,7 @@ class ItemProcessTest {
     });
 
     work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, COMPLETE, Variables.RESULT_TEXT, "已完成"));
-    work(code, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF));
+    work(code, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
     assertThat(pi).hasPassed(Elements.SPLIT_CO_UNITS, Elements.CO_UNIT_PART, Elements.END).isEnded();
   }
 
@@ -352,7 +352,7 @@ class ItemProcessTest {
 
     // 销号 stops everything
     work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, COMPLETE, Variables.RESULT_TEXT, "已清理"));
-    work(code, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF));
+    work(code, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
     assertThat(pi).hasPassed(Elements.REMIND, Elements.MARK_OVERDUE, Elements.CHASE, Elements.START_SUPERVISION,
         Elements.ISSUE_SUPERVISION_ORDER, Elements.BULLETIN).isEnded();
     assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();

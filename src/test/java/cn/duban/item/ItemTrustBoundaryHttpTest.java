@@ -213,7 +213,7 @@ class ItemTrustBoundaryHttpTest {
     assertThat(repository.find(code).orElseThrow().status()).isEqualTo(ItemStatus.PENDING_SIGNOFF);
 
     assertThat(self.post("/engine-rest/task/" + signOff + "/unclaim", Map.of()).status()).isEqualTo(204);
-    tasks.complete(code, Elements.SIGN_OFF, users.get(OFFICE), Map.of(Variables.SIGN_OFF_DECISION, Decisions.SIGN_OFF));
+    tasks.complete(code, Elements.SIGN_OFF, users.get(OFFICE), Map.of(Variables.SIGN_OFF_DECISION, Decisions.SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
     assertThat(repository.find(code).orElseThrow().status()).isEqualTo(ItemStatus.CLOSED);
   }
 

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.duban.item.ItemDirectory;
+import cn.duban.organisation.OrganisationService;
+import cn.duban.system.security.Roles;
 
 /**
  * A small tax bureau in memory: six units, a dozen people (two of them named 张伟), three leaders, and the 2026
@@ -55,6 +57,17 @@ final class FakeBureau implements ListDirectory {
     person("chenjianguo", "陈建国", null);
     person("wanglixin", "王立新", null);
     person("liuhaiyan", "刘海燕", null);
+  }
+
+  /** The same units and people in duban's identity service, for tests over HTTP (leaders in {@code leaders}). */
+  void registerIn(OrganisationService organisation, String password) {
+    units.forEach((id, name) -> organisation.ensureGroup(id, name, Roles.TYPE_UNIT));
+    for (Person p : people) {
+      if (!organisation.userExists(p.id())) {
+        organisation.createUser(p.id(), p.name(), p.id() + "@example.gov.cn", password);
+      }
+      organisation.ensureMembership(p.id(), p.unit() != null ? p.unit() : Roles.LEADERS);
+    }
   }
 
   FakeBureau countingUnpublishedYearsMondayToFriday() {

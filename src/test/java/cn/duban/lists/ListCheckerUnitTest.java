@@ -35,6 +35,8 @@ class ListCheckerUnitTest {
     return Stream.of(
         arguments("xlsx saved by Excel or WPS", "2026年第四季度任务清单.xlsx", xlsx(RealList.ROWS)),
         arguments("xlsx written with inline strings", "清单.XLSX", ListFiles.streamingXlsx(RealList.ROWS)),
+        arguments("xls (Excel 97–2003) saved by Excel or WPS", "清单.xls", ListFiles.xls(RealList.ROWS)),
+        arguments("WPS 表格 .et, saved as BIFF8 like .xls", "清单.et", ListFiles.xls(RealList.ROWS)),
         arguments("CSV in UTF-8", "清单.csv", csv(RealList.ROWS, UTF_8, false)),
         arguments("CSV in UTF-8 with BOM", "清单.csv", csv(RealList.ROWS, UTF_8, true)),
         arguments("CSV in GBK, as Excel saves it on Chinese Windows", "清单.csv", csv(RealList.ROWS, ListFiles.GBK, false)));
@@ -150,8 +152,8 @@ class ListCheckerUnitTest {
     assertThatThrownBy(check::rowsOrThrow).isInstanceOfSatisfying(InvalidInputException.class, e -> {
       assertThat(e.getMessage()).isEqualTo("清单有 2 处错误，未创建任何事项。");
       assertThat(e.problems()).containsExactly(
-          new FieldProblem("第2行 责任部门", "稽查科", "责任部门「稽查科」不存在，请填写部门全称或部门代码。"),
-          new FieldProblem("第3行 反馈周期", "每天", "反馈周期「每天」无效，只能是 每周、每两周、每月、每季度 或留空。"));
+          new FieldProblem("第 2 行 责任部门", "稽查科", "责任部门「稽查科」不存在，请填写部门全称或部门代码。"),
+          new FieldProblem("第 3 行 反馈周期", "每天", "反馈周期「每天」无效，只能是 每周、每两周、每月、每季度 或留空。"));
     });
   }
 
@@ -345,7 +347,7 @@ class ListCheckerUnitTest {
   void reimportsAnExportedListIgnoringTheColumnsTheExportAdds() {
     List<Object> header = new ArrayList<>(List.of("事项编号", "状态", "灯号"));
     header.addAll(RealList.HEADER);
-    header.addAll(List.of("承办人", "签收时间", "办结时间", "销号时间", "延期次数", "逾期工作日", "协办情况"));
+    header.addAll(List.of("承办人", "签收时间", "办结时间", "销号时间", "办结质量评价", "评价说明", "延期次数", "逾期工作日", "协办情况"));
     List<List<Object>> rows = new ArrayList<>();
     rows.add(header);
     int code = 1;
@@ -356,7 +358,7 @@ class ListCheckerUnitTest {
       }
       List<Object> exported = new ArrayList<>(List.of("DB2026-" + String.format("%04d", code++), "承办中", "绿灯"));
       exported.addAll(original);
-      exported.addAll(List.of("李慧", "2026-09-25 10:00", "", "", 0, 0, "征收管理科：已反馈"));
+      exported.addAll(List.of("李慧", "2026-09-25 10:00", "", "", "", "", 0, 0, "征收管理科：已反馈"));
       rows.add(exported);
     }
 

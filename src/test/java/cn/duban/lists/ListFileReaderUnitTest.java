@@ -46,6 +46,10 @@ class ListFileReaderUnitTest {
     return rows;
   }
 
+  static boolean isXlsx(byte[] content) {
+    return ListFileReader.startsWith(content, 0x50, 0x4B, 0x03, 0x04);
+  }
+
   static ImportProblem refusal(byte[] content, String fileName) {
     try {
       ListFileReader.read(content, fileName);
@@ -299,22 +303,26 @@ class ListFileReaderUnitTest {
   void refusesCsvFilesThatAreNotTextItCanRead() {
     byte[] utf16 = ("\uFEFF事项名称\t责任部门").getBytes(StandardCharsets.UTF_16LE);
     assertThat(refusal(utf16, "清单.csv").reason()).startsWith("不支持 UTF-16");
-    assertThat(refusal(xlsx(List.of(HEADER)), "清单.csv").reason())
-        .isEqualTo("该文件是 Excel 工作簿，不是 CSV 文本文件，请把扩展名改为 .xlsx 后再导入。");
     assertThat(refusal(new byte[] {'a', 0, 'b'}, "清单.csv").reason()).startsWith("文件内容不是文本");
     byte[] notGb18030 = {(byte) 0x81, (byte) 0x20, 'a'};
     assertThat(refusal(notGb18030, "清单.csv").reason()).startsWith("无法识别文件的编码");
+  }
+
+  @Test
+  void readsAWorkbookSavedUnderACsvNameAsTheWorkbookItIs() {
+    assertThat(texts(ListFileReader.read(xlsx(List.of(HEADER, row("欠税清理", "征收管理科", "2026-12-31"))), "清单.csv")))
+        .containsExactly(List.of("欠税清理", "征收管理科", "2026-12-31"));
   }
 
   // ---- refusals
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "清单.xls|不支持旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。",
-      "清单.et|不支持 WPS 表格（.et）文件，请在 WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。",
       "清单.xlsm|不支持 .xlsm 文件，请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。",
-      "清单.pdf|不支持 .pdf 文件，只能导入 Excel 工作簿（.xlsx）或 CSV 文件。",
-      "清单|文件没有扩展名，只能导入 Excel 工作簿（.xlsx）或 CSV 文件。"})
+      "清单.ods|不支持 .ods 文件，请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。",
+      "通知.wps|不支持 .wps 文件。请在 Word 或 WPS 中打开该文档，点“文件”→“另存为”，保存类型选“Word 文档 (*.docx)”，再导入保存好的 .docx 文件。",
+      "清单.pdf|不支持 .pdf 文件，只能导入 Excel 工作簿（.xlsx、.xls）、WPS 表格（.et）、CSV 文件或 Word 文档（.docx）。",
+      "清单|文件没有扩展名，只能导入 Excel 工作簿（.xlsx、.xls）、WPS 表格（.et）、CSV 文件或 Word 文档（.docx）。"})
   void refusesFilesOfOtherTypesByTheirExtension(String fileName, String reason) {
     assertThat(refusal("事项名称,责任部门,完成时限".getBytes(UTF_8), fileName)).isEqualTo(ImportProblem.ofFile(reason));
   }
@@ -368,6 +376,7 @@ class ListFileReaderUnitTest {
     String reason = "清单有 5001 行，超过了一次最多导入 5000 行的上限，请拆分为几个文件分批导入。";
     assertThat(refusal(csv(rows), "清单.csv").reason()).isEqualTo(reason);
     assertThat(refusal(ListFiles.streamingXlsx(rows), "清单.xlsx").reason()).isEqualTo(reason);
+    assertThat(refusal(ListFiles.xls(rows), "清单.xls").reason()).isEqualTo(reason);
   }
 
   @Test
@@ -375,10 +384,14 @@ class ListFileReaderUnitTest {
     String renamed = "文件内容不是 Excel 工作簿（.xlsx），可能是把其他文件改了扩展名。请在 Excel 或 WPS 中打开清单，“另存为” Excel 工作簿（.xlsx）后再导入。";
     assertThat(refusal("事项名称,责任部门,完成时限\n欠税清理,征收管理科,2026-12-31".getBytes(UTF_8), "清单.xlsx").reason())
         .isEqualTo(renamed);
+    assertThat(refusal("事项名称,责任部门,完成时限".getBytes(UTF_8), "清单.xls").reason())
+        .isEqualTo(renamed.replace("（.xlsx），", "（.xls），"));
+    assertThat(refusal("事项名称,责任部门,完成时限".getBytes(UTF_8), "清单.et").reason())
+        .isEqualTo(renamed.replace("Excel 工作簿（.xlsx），", "WPS 表格（.et），"));
     assertThat(refusal("%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1), "清单.xlsx").reason())
-        .isEqualTo("该文件是 PDF 文件，不是 Excel 工作簿。请上传任务清单的 Excel 工作簿（.xlsx）或 CSV 文件。");
+        .isEqualTo("该文件是 PDF 文件，不是 Excel 工作簿（.xlsx）。请上传任务清单的 Excel 工作簿（.xlsx、.xls）、WPS 表格（.et）、CSV 文件或 Word 文档（.docx）。");
     byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
-    assertThat(refusal(ole2, "清单.xlsx").reason()).startsWith("该文件是旧版 Excel（.xls）文件或设置了打开密码的文件");
+    assertThat(refusal(ole2, "清单.xlsx").reason()).startsWith("无法读取该 Excel 文件：文件已损坏，或不是 Excel 97–2003 工作簿（.xls）");
     String damaged = "无法读取该 Excel 文件：文件已损坏，或不是 Excel 工作簿。请在 Excel 或 WPS 中打开清单，“另存为” Excel 工作簿（.xlsx）后再导入。";
     assertThat(refusal(zip(Map.of("readme.txt", "hello")), "清单.xlsx").reason()).isEqualTo(damaged);
     byte[] truncated = Arrays.copyOf(xlsx(List.of(HEADER, row("欠税清理", "征收管理科", "2026-12-31"))), 300);
@@ -386,7 +399,7 @@ class ListFileReaderUnitTest {
   }
 
   @Test
-  void refusesAWordDocumentRenamedXlsx() throws IOException {
+  void readsAWordDocumentRenamedXlsxForTheDocumentItIs() throws IOException {
     byte[] docx = zip(Map.of(
         "[Content_Types].xml", """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -407,8 +420,7 @@ class ListFileReaderUnitTest {
             <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>
             """));
 
-    assertThat(refusal(docx, "清单.xlsx").reason())
-        .isEqualTo("该文件是 Word 文档，不是 Excel 工作簿。请上传任务清单的 Excel 工作簿（.xlsx）或 CSV 文件。");
+    assertThat(refusal(docx, "清单.xlsx").reason()).startsWith("文档中没有表格，找不到任务清单。");
   }
 
   static byte[] zip(Map<String, String> entries) throws IOException {

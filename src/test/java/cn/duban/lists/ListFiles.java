@@ -1,5 +1,6 @@
 package cn.duban.lists;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,18 +13,25 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes list files the way offices produce them: .xlsx by Excel/WPS (POI XSSF, shared strings), .xlsx by a streaming
- * writer (inline strings), and CSV in UTF-8, UTF-8 with BOM or GBK. A row is a list of cells: a String is text, a
+ * writer (inline strings), Excel 97–2003 .xls (POI HSSF, BIFF8) and CSV in UTF-8, UTF-8 with BOM or GBK; and reads the
+ * fixtures LibreOffice made (src/test/resources/lists, see make-fixtures.sh there). A row is a list of cells: a String is text, a
  * Number a number, {@link Dated} a date cell, {@link Formula} a formula, null an empty cell.
  */
 public final class ListFiles {
@@ -78,25 +86,12 @@ public final class ListFiles {
     List<List<Object>> pictured = rows.stream().map(cells -> cells.stream().map(cell -> cell instanceof String text
         ? (Object) text.chars().mapToObj(c -> String.valueOf((char) (c < 0x20 ? 0x2400 + c : c)))
             .collect(java.util.stream.Collectors.joining()) : cell).toList()).toList();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx(pictured)));
-         var zip = new java.util.zip.ZipOutputStream(out)) {
-      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        byte[] content = in.readAllBytes();
-        if (entry.getName().equals("xl/sharedStrings.xml")) {
-          StringBuilder xml = new StringBuilder();
-          new String(content, StandardCharsets.UTF_8).chars().forEach(c -> xml.append(c >= 0x2400 && c < 0x2420
-              ? String.format("_x%04X_", c - 0x2400) : String.valueOf((char) c)));
-          content = xml.toString().getBytes(StandardCharsets.UTF_8);
-        }
-        zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
-        zip.write(content);
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return editedPart(xlsx(pictured), "xl/sharedStrings.xml", text -> {
+      StringBuilder xml = new StringBuilder();
+      text.chars().forEach(c -> xml.append(c >= 0x2400 && c < 0x2420
+          ? String.format("_x%04X_", c - 0x2400) : String.valueOf((char) c)));
+      return xml.toString();
+    });
   }
 
   /** A workbook with several sheets, in the map's order. */
@@ -106,6 +101,69 @@ public final class ListFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** An Excel 97–2003 workbook (BIFF8), as Excel, WPS (also as .et) and LibreOffice save it. */
+  static byte[] xls(List<List<Object>> rows) {
+    LinkedHashMap<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+    sheets.put("任务清单", rows);
+    return xls(sheets);
+  }
+
+  static byte[] xls(LinkedHashMap<String, List<List<Object>>> sheets) {
+    try (HSSFWorkbook workbook = new HSSFWorkbook()) {
+      return write(workbook, sheets);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A one-sheet workbook ({@code new XSSFWorkbook()} or {@code new HSSFWorkbook()}) with merged regions such as
+   * {@code D3:D5}: the value stands in the region's first cell, the others are empty, as Excel keeps them.
+   */
+  static byte[] merged(Workbook workbook, List<List<Object>> rows, String... regions) {
+    try (workbook) {
+      return write(workbook, Map.of("任务清单", rows), regions);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A fixture LibreOffice made, by its name in src/test/resources/lists. */
+  static byte[] fixture(String name) {
+    try (var in = ListFiles.class.getResourceAsStream("/lists/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No fixture " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A copy of a .docx whose {@code word/document.xml} is edited, the other parts as they were. */
+  static byte[] editedDocx(byte[] docx, UnaryOperator<String> edit) {
+    return editedPart(docx, "word/document.xml", edit);
+  }
+
+  /** A copy of an Office package (a zip) with one part's text edited, the other parts as they were. */
+  private static byte[] editedPart(byte[] pkg, String part, UnaryOperator<String> edit) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var in = new ZipInputStream(new ByteArrayInputStream(pkg)); var zip = new ZipOutputStream(out)) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        if (entry.getName().equals(part)) {
+          content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
+        zip.putNextEntry(new ZipEntry(entry.getName()));
+        zip.write(content);
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** Like a large export: SXSSF writes strings inline instead of into the shared string table. */
@@ -119,10 +177,14 @@ public final class ListFiles {
     }
   }
 
-  private static byte[] write(Workbook workbook, Map<String, List<List<Object>>> sheets) throws IOException {
+  private static byte[] write(Workbook workbook, Map<String, List<List<Object>>> sheets, String... mergedRegions)
+      throws IOException {
     Map<String, CellStyle> styles = new LinkedHashMap<>();
     for (var entry : sheets.entrySet()) {
       Sheet sheet = workbook.createSheet(entry.getKey());
+      for (String region : mergedRegions) {
+        sheet.addMergedRegion(CellRangeAddress.valueOf(region));
+      }
       int r = 0;
       for (List<Object> cells : entry.getValue()) {
         Row row = sheet.createRow(r++);

@@ -60,7 +60,7 @@ class ListLifecycleTest {
     tasks.complete(code, Elements.SIGN_FOR, users.get(user), Map.of(Variables.SIGN_FOR_DECISION, ACCEPT));
     tasks.complete(code, Elements.HANDLE, users.get(user), Map.of(Variables.HANDLE_ACTION, COMPLETE,
         Variables.RESULT_TEXT, "完成"));
-    tasks.complete(code, Elements.SIGN_OFF, users.get(OFFICE), Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF));
+    tasks.complete(code, Elements.SIGN_OFF, users.get(OFFICE), Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
   }
 
   @Test

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.support.DubanSpringTest;
 import cn.duban.support.Http;
-import cn.duban.system.security.Roles;
 
 /**
  * The realistic 20-row list of {@link RealList} (drawn from the seed reports' work plans), uploaded over HTTP as
@@ -33,21 +32,7 @@ class RealListImportHttpTest {
   /** The bureau of {@link FakeBureau}, as units and people in the identity service. */
   @BeforeEach
   void bureau() {
-    Map.of("NSFWK", "纳税服务科", "ZSGLK", "征收管理科", "FXGLK", "风险管理科", "SZK", "税政科", "BGS", "办公室",
-        "CGFJ", "城关税务分局").forEach((id, name) -> organisation.ensureGroup(id, name, Roles.TYPE_UNIT));
-    List.of(new String[] {"lihui", "李慧", "NSFWK"}, new String[] {"huangjunjie", "黄俊杰", "NSFWK"},
-        new String[] {"wutingting", "吴婷婷", "NSFWK"}, new String[] {"zhangwei", "张伟", "ZSGLK"},
-        new String[] {"yangfan", "杨帆", "ZSGLK"}, new String[] {"zhangwei2", "张伟", "FXGLK"},
-        new String[] {"hubin", "胡斌", "FXGLK"}, new String[] {"guojing", "郭静", "FXGLK"},
-        new String[] {"maguoqiang", "马国强", "SZK"}, new String[] {"zhoumin", "周敏", "BGS"},
-        new String[] {"tangming", "唐明", "CGFJ"}, new String[] {"chenjianguo", "陈建国", Roles.LEADERS},
-        new String[] {"wanglixin", "王立新", Roles.LEADERS}, new String[] {"liuhaiyan", "刘海燕", Roles.LEADERS})
-        .forEach(p -> {
-          if (!organisation.userExists(p[0])) {
-            organisation.createUser(p[0], p[1], p[0] + "@example.gov.cn", PASSWORD);
-          }
-          organisation.ensureMembership(p[0], p[2]);
-        });
+    new FakeBureau().registerIn(organisation, PASSWORD);
   }
 
   @Test

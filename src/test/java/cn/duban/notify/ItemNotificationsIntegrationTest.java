@@ -55,7 +55,7 @@ class ItemNotificationsIntegrationTest {
 
     tasks.complete(code, Elements.HANDLE, users.get(ANDY), Map.of(Variables.HANDLE_ACTION, COMPLETE,
         Variables.RESULT_TEXT, "已补齐 2025 年档案"));
-    tasks.complete(code, Elements.SIGN_OFF, users.get(OFFICE), Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF));
+    tasks.complete(code, Elements.SIGN_OFF, users.get(OFFICE), Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
     assertThat(told(code)).extracting(n -> n.get("kind")).containsExactly("RETURNED", "SIGNED_OFF");
     assertThat(told(code).get(1).get("subject")).isEqualTo("【销号】" + code + " 整理纳税人档案");
   }

@@ -268,12 +268,12 @@ class ItemMigrationTest {
     assertThat(taskService.getIdentityLinksForTask(review.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(UNIT_A));
     work(waitingForSignFor, UNIT_HEAD_REVIEW, ALICE, Map.of("unitHeadComment", "同意"));
     assertThat(repository.find(waitingForSignFor).orElseThrow().status()).isEqualTo(ItemStatus.PENDING_SIGNOFF);
-    work(waitingForSignFor, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF));
+    work(waitingForSignFor, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
     assertThat(repository.find(waitingForSignFor).orElseThrow().status()).isEqualTo(ItemStatus.CLOSED);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(waitingForSignFor).count()).isZero();
 
     // already waiting for 审核销号: signed off as before, without the new step
-    work(pendingSignOff, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF));
+    work(pendingSignOff, Elements.SIGN_OFF, OFFICE, Map.of(Variables.SIGN_OFF_DECISION, SIGN_OFF, Variables.QUALITY_RATING, "GOOD"));
     assertThat(repository.find(pendingSignOff).orElseThrow().status()).isEqualTo(ItemStatus.CLOSED);
 
     // overdue: the pending 督办 timer fires on v2 at its planned time
