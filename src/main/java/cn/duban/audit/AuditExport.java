@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.duban.item.TimelineKinds;
-import cn.duban.lists.FormulaInjection;
+import cn.duban.system.excel.FormulaInjection;
+import cn.duban.system.excel.PrintLayout;
 import cn.duban.system.BureauClock;
 import cn.duban.system.Digests;
 import cn.duban.system.security.DubanUser;
@@ -132,6 +133,7 @@ public class AuditExport {
           row.createCell(c).setCellValue(FormulaInjection.neutraliseForExport(values.get(c)));
         }
       }
+      PrintLayout.a4Landscape(sheet, "审计记录", null);
       workbook.write(out);
       workbook.dispose();
       return out.toByteArray();

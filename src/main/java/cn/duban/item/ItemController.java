@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.duban.system.security.DubanUser;
-import cn.duban.system.security.Roles;
 import cn.duban.system.web.FieldProblem;
 import cn.duban.system.web.ForbiddenException;
 import cn.duban.system.web.Idempotency;
@@ -99,7 +98,7 @@ class ItemController {
   ResponseEntity<AttachmentInfo> upload(@PathVariable String code, @RequestPart("file") MultipartFile file,
                                         @AuthenticationPrincipal DubanUser user) throws IOException {
     ItemRow item = items.visible(code, user);
-    boolean office = user.hasRole(Roles.OFFICE) || user.isAdmin();
+    boolean office = user.isOfficeOrAdmin();
     if (!office && !user.id().equals(item.assignee())) {
       throw new ForbiddenException("只有承办人和督查室可以上传佐证材料。");
     }

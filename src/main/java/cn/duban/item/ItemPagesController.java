@@ -13,7 +13,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.duban.system.security.DubanUser;
-import cn.duban.system.security.Roles;
 import cn.duban.system.web.InvalidInputException;
 
 /** duban's own pages for items: the home page with the items one may see, and an item's page. */
@@ -50,10 +49,10 @@ class ItemPagesController {
     model.addAttribute("detail", detail);
     model.addAttribute("item", detail.item());
     model.addAttribute("canUpload", detail.item().status().isOpen() && !user.isAuditor()
-        && (user.id().equals(detail.item().assignee()) || user.hasRole(Roles.OFFICE) || user.isAdmin()));
+        && (user.id().equals(detail.item().assignee()) || user.isOfficeOrAdmin()));
     model.addAttribute("maxUploadMb", attachments.maxBytes() / 1024 / 1024);
     model.addAttribute("maxUploadBytes", attachments.maxBytes());
-    model.addAttribute("canWaive", user.hasRole(Roles.OFFICE) || user.isAdmin());
+    model.addAttribute("canWaive", user.isOfficeOrAdmin());
     return "item";
   }
 
@@ -61,7 +60,7 @@ class ItemPagesController {
   String upload(@PathVariable String code, @RequestParam("file") MultipartFile file,
                 @AuthenticationPrincipal DubanUser user, RedirectAttributes redirect) throws IOException {
     ItemRow item = items.visible(code, user);
-    if (!user.id().equals(item.assignee()) && !user.hasRole(Roles.OFFICE) && !user.isAdmin()) {
+    if (!user.id().equals(item.assignee()) && !user.isOfficeOrAdmin()) {
       redirect.addFlashAttribute("error", "只有承办人和督查室可以上传佐证材料。");
     } else if (!item.status().isOpen()) {
       redirect.addFlashAttribute("error", "事项已销号，不能再上传材料。");

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.duban.escalation.EscalationThresholds;
+import cn.duban.item.escalation.EscalationThresholds;
 import cn.duban.system.security.DubanUser;
 import cn.duban.system.web.Idempotency;
 

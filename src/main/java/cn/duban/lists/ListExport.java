@@ -13,7 +13,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -28,6 +27,8 @@ import cn.duban.item.ItemView;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.system.BureauClock;
 import cn.duban.system.security.DubanUser;
+import cn.duban.system.excel.FormulaInjection;
+import cn.duban.system.excel.PrintLayout;
 
 /**
  * The 督办台账 of a list as .xlsx: the import's columns (so the file can be imported again) followed by status,
@@ -86,15 +87,8 @@ class ListExport {
       }
       sheet.createFreezePane(0, 1);
       sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.length - 1));
-      sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
-      PrintSetup print = sheet.getPrintSetup();
-      print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-      print.setLandscape(true);
-      print.setFitWidth((short) 1);
-      print.setFitHeight((short) 0);
-      sheet.setFitToPage(true);
-      sheet.getHeader().setCenter(summary.list().name() + "（" + code + "）督办台账");
-      sheet.getFooter().setCenter("第 &P 页，共 &N 页　导出于 " + TIME.format(clock.now().atZone(clock.zone())));
+      PrintLayout.a4Landscape(sheet, summary.list().name() + "（" + code + "）督办台账",
+          "导出于 " + TIME.format(clock.now().atZone(clock.zone())));
       workbook.write(out);
       return out.toByteArray();
     } catch (IOException e) {

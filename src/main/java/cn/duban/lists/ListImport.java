@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Service;
 
-import cn.duban.escalation.EscalationPolicy;
-import cn.duban.escalation.EscalationThresholds;
+import cn.duban.item.escalation.EscalationPolicy;
+import cn.duban.item.escalation.EscalationThresholds;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.organisation.Unit;
 import cn.duban.system.BureauClock;

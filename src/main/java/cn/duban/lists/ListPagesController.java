@@ -13,10 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.duban.escalation.EscalationPolicy;
-import cn.duban.escalation.EscalationThresholds;
+import cn.duban.item.escalation.EscalationPolicy;
+import cn.duban.item.escalation.EscalationThresholds;
 import cn.duban.system.security.DubanUser;
-import cn.duban.system.security.Roles;
 import cn.duban.system.web.ConflictException;
 import cn.duban.system.web.Idempotency;
 import cn.duban.system.web.InvalidInputException;
@@ -70,7 +69,7 @@ class ListPagesController {
   String lists(@AuthenticationPrincipal DubanUser user, Model model) {
     model.addAttribute("user", user);
     model.addAttribute("lists", lists.all());
-    model.addAttribute("canImport", user.hasRole(Roles.OFFICE) || user.isAdmin());
+    model.addAttribute("canImport", user.isOfficeOrAdmin());
     model.addAttribute("escalationDefaults", escalation.defaults());
     // one key per rendering of the import form (Idempotency)
     model.addAttribute("idempotencyKey", UUID.randomUUID().toString());

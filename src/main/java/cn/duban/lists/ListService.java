@@ -11,8 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.duban.escalation.EscalationPolicy;
-import cn.duban.escalation.EscalationThresholds;
+import cn.duban.item.escalation.EscalationPolicy;
+import cn.duban.item.escalation.EscalationThresholds;
 import cn.duban.item.ItemClosedEvent;
 import cn.duban.item.ItemDraft;
 import cn.duban.item.ItemFilter;
@@ -24,7 +24,6 @@ import cn.duban.system.BureauClock;
 import cn.duban.system.security.DubanUser;
 import cn.duban.system.engine.TrustedEngineCalls;
 import cn.duban.system.security.EngineSystemContext;
-import cn.duban.system.security.Roles;
 import cn.duban.system.web.ForbiddenException;
 import cn.duban.system.web.NotFoundException;
 
@@ -148,7 +147,7 @@ public class ListService {
   }
 
   static void requireOffice(DubanUser user) {
-    if (!user.hasRole(Roles.OFFICE) && !user.isAdmin()) {
+    if (!user.isOfficeOrAdmin()) {
       throw new ForbiddenException("只有督查室和管理员可以下发任务清单。");
     }
   }

@@ -3,7 +3,7 @@ package cn.duban.lists;
 import java.util.List;
 import java.util.Map;
 
-import cn.duban.escalation.EscalationThresholds;
+import cn.duban.item.escalation.EscalationThresholds;
 import cn.duban.item.ItemView;
 
 /**

@@ -13,13 +13,13 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import cn.duban.lists.FormulaInjection;
+import cn.duban.system.excel.FormulaInjection;
+import cn.duban.system.excel.PrintLayout;
 import cn.duban.supervision.Figures.Bulletin;
 import cn.duban.supervision.Figures.BulletinUnit;
 import cn.duban.supervision.Figures.ItemLine;
@@ -99,13 +99,7 @@ final class BulletinWorkbook {
         sheet.createRow(r).createCell(0).setCellValue("本期无列入通报的事项。");
       }
 
-      PrintSetup print = sheet.getPrintSetup();
-      print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-      print.setLandscape(true);
-      print.setFitWidth((short) 1);
-      print.setFitHeight((short) 0);
-      sheet.setFitToPage(true);
-      sheet.getFooter().setCenter("第 &P 页，共 &N 页");
+      PrintLayout.a4Landscape(sheet, null, null);
       workbook.write(out);
       return out.toByteArray();
     } catch (IOException e) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import cn.duban.item.ItemRules;
 import cn.duban.system.web.FieldProblem;
 import cn.duban.system.web.InvalidInputException;
+import cn.duban.system.excel.FormulaInjection;
 
 class ListCheckerUnitTest {
 

@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,15 +23,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Camunda keeps in the session. A request without it gets a Chinese 403 and the session stays as it was (Camunda's
  * own filter would invalidate it, so that a forged request from another site signs the person out).
  * Calls carrying an Authorization header are left to Camunda's filter, as duban's own CSRF check leaves them:
- * they do not ride on the session.
+ * they do not ride on the session. So is a call of nobody signed in, other than signing in: it rides on no one's
+ * session, and gets the 401 of everyone not signed in. That is what a webapp open in a tab meets once its session
+ * has ended (timeout, password changed, signed out elsewhere): 401 makes it ask for a new sign-in, where a 403
+ * "安全令牌" would tell the person that their sign-in is still fine.
  */
 class CamundaCsrfFilter extends OncePerRequestFilter {
 
   private final RequestMatcher webappApi;
+  private final RequestMatcher loginRequest;
   private final SecurityProblemResponses problems;
 
-  CamundaCsrfFilter(RequestMatcher webappApi, SecurityProblemResponses problems) {
+  CamundaCsrfFilter(RequestMatcher webappApi, RequestMatcher loginRequest, SecurityProblemResponses problems) {
     this.webappApi = webappApi;
+    this.loginRequest = loginRequest;
     this.problems = problems;
   }
 
@@ -36,12 +44,18 @@ class CamundaCsrfFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!changesState(request) || request.getHeader("Authorization") != null || !webappApi.matches(request)
-        || tokenMatches(request)) {
+        || (!signedIn() && !loginRequest.matches(request)) || tokenMatches(request)) {
       chain.doFilter(request, response);
       return;
     }
     response.setHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME, CsrfConstants.CSRF_TOKEN_HEADER_REQUIRED);
     problems.csrfRefused(request, response);
+  }
+
+  private static boolean signedIn() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.isAuthenticated()
+        && !(authentication instanceof AnonymousAuthenticationToken);
   }
 
   private static boolean changesState(HttpServletRequest request) {

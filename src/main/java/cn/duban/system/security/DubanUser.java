@@ -60,7 +60,7 @@ public record DubanUser(String id, String name, List<String> unitIds, List<Strin
 
   /** Office, leaders, auditors and admins see every unit's items. */
   public boolean seesAllUnits() {
-    return hasRole(Roles.OFFICE) || hasRole(Roles.LEADERS) || hasRole(Roles.AUDITORS) || hasRole(Roles.ADMIN);
+    return isOfficeOrAdmin() || hasRole(Roles.LEADERS) || hasRole(Roles.AUDITORS);
   }
 
   public boolean isMemberOf(String unitId) {

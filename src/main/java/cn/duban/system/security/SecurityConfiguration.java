@@ -153,7 +153,8 @@ public class SecurityConfiguration {
         .addFilterBefore(new SecureCookieFilter(), SecurityContextHolderFilter.class)
         .addFilterAfter(new SessionAccessFilter(identity, sessionContexts, clock, sessions.recheckInterval()),
             SecurityContextHolderFilter.class)
-        .addFilterAfter(new CamundaCsrfFilter(webappApi, problems), CsrfFilter.class)
+        .addFilterAfter(new CamundaCsrfFilter(webappApi, path(HttpMethod.POST, CAMUNDA_LOGIN), problems),
+            CsrfFilter.class)
         .addFilterBefore(new RequestUserRecorder(), AuthorizationFilter.class)
         .addFilterBefore(new CamundaLoginBridgeFilter(authenticationManager, path(HttpMethod.POST, CAMUNDA_LOGIN),
             sessionContexts, authorizationService, objectMapper, problems),
@@ -207,6 +208,16 @@ public class SecurityConfiguration {
     registration.addInitParameter("authentication-provider", SpringSecurityCamundaAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/camunda/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** Before anything of the webapps: their pages' script nonce is the request's own ({@link WebappCspNonceFilter}). */
+  @Bean
+  FilterRegistrationBean<WebappCspNonceFilter> webappCspNonce() {
+    var registration = new FilterRegistrationBean<>(new WebappCspNonceFilter());
+    registration.setName("duban per-request CSP nonce of the webapps");
+    registration.addUrlPatterns("/camunda/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 

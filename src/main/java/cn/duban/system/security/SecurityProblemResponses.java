@@ -31,7 +31,7 @@ class SecurityProblemResponses {
       write(request, response, delayed(response, delayed));
       return;
     }
-    if (request.getHeader("Sec-Fetch-Mode") == null) {
+    if (!fromABrowser(request)) {
       // scripts and tools are challenged for HTTP Basic; a browser never is: its own password prompt would keep the
       // typed credentials and send them along with requests other sites make it send (a forged POST)
       response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
@@ -40,6 +40,18 @@ class SecurityProblemResponses {
         ? WRONG_CREDENTIALS
         : "请先登录：页面请在登录页登录，脚本和工具请使用 HTTP Basic 认证。";
     write(request, response, problem(HttpStatus.UNAUTHORIZED, "未登录", detail));
+  }
+
+  /**
+   * A call of a page's own script: the webapps' API (/camunda/api, used by no one else), or any request the browser
+   * marks as made by a script (Sec-Fetch-Dest: empty). It gets no Basic challenge: the browser would answer it with
+   * its own password box over the page, where the webapp (and duban's script in it) leads the person to duban's login
+   * page instead. Tools (curl, Camunda Modeler) still get the challenge.
+   */
+  private static boolean fromABrowser(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/camunda/api/") || request.getHeader("Sec-Fetch-Mode") != null
+        || "empty".equals(request.getHeader("Sec-Fetch-Dest"));
   }
 
   /**

@@ -106,7 +106,7 @@ class ExpressionGuardTest {
       ${execution.getProcessEngineServices().getRuntimeService()} | 的「getProcessEngineServices」
       ${execution.processEngine}                                  | 的「processEngine」
       ${execution.setVariable('leaderId', 'admin')}               | 的「setVariable」
-      ${itemEscalation.getClass()}                                | 表达式不允许访问「cn.duban.escalation.ItemEscalation」的「getClass」
+      ${itemEscalation.getClass()}                                | 表达式不允许访问「cn.duban.item.escalation.ItemEscalation」的「getClass」
       ${dateTime().zone.setDefault(null)}                         | DateTimeZone」的「setDefault」
       """)
   void aProcessDeployedPastTheCheckCannotReachTheJvmAtRunTime(String expression, String reason) {

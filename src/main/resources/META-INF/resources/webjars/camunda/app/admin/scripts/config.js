@@ -16,18 +16,13 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Admin',
-  //   vendor: 'Company'
-  // },
-  // // custom libraries and scripts loading and initialization,
-  // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // duban: the page title and header read "督办 · 系统管理" (vendor + ' ' + name)
+  app: {
+    name: '系统管理',
+    vendor: '督办 ·'
+  },
+  // duban inside the webapps (../duban/webapps.js): signing out leads to duban's login page, a link back to duban
+  customScripts: ['../duban/webapps'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -60,7 +55,7 @@ export default {
   },
   // Note: the red 'It is time to migrate to Camunda 8' banner (.ce-eol-banner in
   // the header) has no config.js option in 7.24 (isCommunityEdition is hard-coded
-  // to true in the bundle); its text is translated in locales/zh.json.
+  // to true in the bundle); duban hides it in ../duban/webapps.css (styles/user-styles.css).
   // (Admin reads no dateFormat option; dates use 'LLL' from
   // dateLocales.longDateFormat in locales/zh.json.)
   // csrfCookieName: 'XSRF-TOKEN',

@@ -16,16 +16,13 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // duban: the page title and header read "督办 · 流程监控" (vendor + ' ' + name)
+  app: {
+    name: '流程监控',
+    vendor: '督办 ·'
+  },
+  // duban inside the webapps (../duban/webapps.js): signing out leads to duban's login page, a link back to duban
+  customScripts: ['../duban/webapps'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -59,7 +56,7 @@ export default {
   },
   // Note: the red 'It is time to migrate to Camunda 8' banner (.ce-eol-banner in
   // the header) has no config.js option in 7.24 (isCommunityEdition is hard-coded
-  // to true in the bundle); its text is translated in locales/zh.json.
+  // to true in the bundle); duban hides it in ../duban/webapps.css (styles/user-styles.css).
   // (Cockpit reads no dateFormat option: its formats are hard-coded in the bundle,
   // 'normal' = 'YYYY-MM-DD[T]HH:mm:ss'; 'LL'/'LLLL' follow
   // dateLocales.longDateFormat in locales/zh.json.)

@@ -16,11 +16,14 @@
  */
 
 export default {
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // duban: the page title and header read "督办 · 我的任务" (vendor + ' ' + name)
+  app: {
+    name: '我的任务',
+    vendor: '督办 ·'
+  },
+  // duban inside Tasklist (../duban/tasklist.js): Chinese form messages, refusals beside the form, confirmations,
+  // evidence upload in the 承办 form, duban's menu in the header; see docs/tasklist.md
+  customScripts: ['../duban/tasklist'],
   //
   // configure the date format (moment.js patterns). The tasklist reads exactly
   // these keys: monthName, day, abbr, normal, long, short.
@@ -44,12 +47,7 @@ export default {
   },
   // Note: the red 'It is time to migrate to Camunda 8' banner (.ce-eol-banner in
   // the header) has no config.js option in 7.24 (isCommunityEdition is hard-coded
-  // to true in the bundle); its text is translated in locales/zh.json.
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // to true in the bundle); duban hides it in ../duban/webapps.css (styles/user-styles.css).
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

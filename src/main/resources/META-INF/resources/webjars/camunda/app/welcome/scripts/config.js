@@ -16,15 +16,13 @@
  */
 
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // duban: the page title and header read "督办 · 个人资料" (vendor + ' ' + name)
+  app: {
+    name: '个人资料',
+    vendor: '督办 ·'
+  },
+  // duban inside the webapps (../duban/webapps.js): signing out leads to duban's login page, a link back to duban
+  customScripts: ['../duban/webapps'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -52,7 +50,9 @@ export default {
   },
   // Note: the red 'It is time to migrate to Camunda 8' banner (.ce-eol-banner in
   // the header) has no config.js option in 7.24 (isCommunityEdition is hard-coded
-  // to true in the bundle); its text is translated in locales/zh.json.
+  // to true in the bundle); duban hides it in ../duban/webapps.css (styles/user-styles.css).
+  // duban: no links to Camunda's documentation on the start page (the README and docs/ are the bureau's manual)
+  links: [],
   // links: [
   //   {
   //     label: 'Angular.js Docs',

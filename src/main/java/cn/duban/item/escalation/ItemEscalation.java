@@ -1,4 +1,4 @@
-package cn.duban.escalation;
+package cn.duban.item.escalation;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package cn.duban.system.web;
+package cn.duban.calendar;
 
 import java.util.Optional;
 
@@ -9,19 +9,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import cn.duban.calendar.CalendarNotice;
-import cn.duban.calendar.CalendarService;
-
 /**
  * What every duban page shows: the notice while this or next year's holiday arrangement is missing (the layout adds
  * a link to the admins' page for admins only).
  */
 @ControllerAdvice(annotations = Controller.class)
-class PageModelAdvice {
+class CalendarNoticeAdvice {
 
   private final CalendarService calendar;
 
-  PageModelAdvice(CalendarService calendar) {
+  CalendarNoticeAdvice(CalendarService calendar) {
     this.calendar = calendar;
   }
 

@@ -1,4 +1,4 @@
-package cn.duban.lists;
+package cn.duban.system.excel;
 
 /**
  * Spreadsheet formula injection ("CSV injection"): text that a spreadsheet would run as a formula when the file is

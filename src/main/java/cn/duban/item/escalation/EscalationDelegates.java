@@ -1,57 +1,59 @@
-package cn.duban.escalation;
+package cn.duban.item.escalation;
 
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.duban.item.EscalationLevel;
+import cn.duban.item.ItemEscalated;
+import cn.duban.item.ItemEscalated.Step;
 import cn.duban.item.ItemProcess;
 import cn.duban.item.ItemRepository;
 import cn.duban.item.ItemRow;
 import cn.duban.item.ItemStatus;
-import cn.duban.notify.Notification;
-import cn.duban.notify.NotificationKind;
-import cn.duban.notify.NotificationService;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.organisation.Person;
 import cn.duban.system.BureauClock;
 import cn.duban.system.security.Roles;
 
 /**
- * The steps of the escalation ladder: each raises the item's escalation level and puts its notifications in the
- * outbox, in the step's own transaction (so a retried or concurrent job stores them once: see the dedup key).
+ * The steps of the escalation ladder: each raises the item's escalation level and announces itself with the people
+ * to tell ({@link ItemEscalated}), in the step's own transaction: the outbox stores the messages in it (so a retried
+ * or concurrent job stores them once: see notify's dedup key).
  */
 @Configuration(proxyBeanMethods = false)
 class EscalationDelegates {
 
   private final ItemRepository items;
   private final OrganisationService organisation;
-  private final NotificationService notifications;
+  private final ApplicationEventPublisher events;
   private final BureauClock clock;
 
-  EscalationDelegates(ItemRepository items, OrganisationService organisation, NotificationService notifications,
+  EscalationDelegates(ItemRepository items, OrganisationService organisation, ApplicationEventPublisher events,
                       BureauClock clock) {
     this.items = items;
     this.organisation = organisation;
-    this.notifications = notifications;
+    this.events = events;
     this.clock = clock;
   }
 
   /** 临期提醒: the assignee, or before 签收 the unit's members. */
   @Bean
   JavaDelegate remindDelegate() {
-    return execution -> step(execution, EscalationLevel.REMINDED, NotificationKind.REMINDER, item -> handlers(item));
+    return execution -> step(execution, EscalationLevel.REMINDED, Step.REMINDER, item -> handlers(item));
   }
 
   /** 逾期催办: assignee and unit heads; not while the item waits for 销号 (the office holds the ball). */
   @Bean
   JavaDelegate chaseDelegate() {
-    return execution -> step(execution, EscalationLevel.CHASED, NotificationKind.CHASE, item -> {
+    return execution -> step(execution, EscalationLevel.CHASED, Step.CHASE, item -> {
       if (item.status() == ItemStatus.PENDING_SIGNOFF) {
         return Set.of();
       }
@@ -64,7 +66,7 @@ class EscalationDelegates {
   /** 督办 starts: the leader in charge is told; the office gets the 督办 task. */
   @Bean
   JavaDelegate superviseDelegate() {
-    return execution -> step(execution, EscalationLevel.SUPERVISED, NotificationKind.SUPERVISION, item ->
+    return execution -> step(execution, EscalationLevel.SUPERVISED, Step.SUPERVISION, item ->
         item.leaderId() != null ? new LinkedHashSet<>(Set.of(item.leaderId())) : members(Roles.LEADERS));
   }
 
@@ -76,18 +78,15 @@ class EscalationDelegates {
       Set<String> recipients = handlers(item);
       recipients.addAll(organisation.heads(item.unitId()));
       String order = String.valueOf(execution.getVariable(ItemProcess.Variables.SUPERVISION_ORDER));
-      for (String recipient : recipients) {
-        notifications.enqueue(new Notification(recipient, NotificationKind.SUPERVISION, item.code(), item.title(),
-            "SUPERVISION_ORDER", item.deadline(), clock.today(), "【督办单】" + item.code() + " " + item.title(),
-            "督查室督办要求：" + order, null));
-      }
+      events.publishEvent(new ItemEscalated(Step.SUPERVISION_ORDER, item.code(), item.title(), item.deadline(),
+          clock.today(), List.copyOf(recipients), order));
     };
   }
 
   /** 通报: bureau leadership is told; the item is marked for the periodic 通报 report. */
   @Bean
   JavaDelegate bulletinDelegate() {
-    return execution -> step(execution, EscalationLevel.BULLETINED, NotificationKind.BULLETIN,
+    return execution -> step(execution, EscalationLevel.BULLETINED, Step.BULLETIN,
         item -> members(Roles.LEADERS));
   }
 
@@ -95,16 +94,17 @@ class EscalationDelegates {
     Set<String> of(ItemRow item);
   }
 
-  private void step(DelegateExecution execution, EscalationLevel level, NotificationKind kind, Recipients recipients) {
+  private void step(DelegateExecution execution, EscalationLevel level, Step step, Recipients recipients) {
     ItemRow item = item(execution);
     if (!item.status().isOpen()) {
       return;
     }
-    LocalDate day = day(execution);
-    for (String recipient : recipients.of(item)) {
-      notifications.enqueue(Notification.of(kind, recipient, item.code(), item.title(), item.deadline(), day));
+    Set<String> told = recipients.of(item);
+    if (!told.isEmpty()) {
+      events.publishEvent(new ItemEscalated(step, item.code(), item.title(), item.deadline(), day(execution),
+          List.copyOf(told), null));
     }
-    if (kind != NotificationKind.CHASE || item.status() != ItemStatus.PENDING_SIGNOFF) {
+    if (step != Step.CHASE || item.status() != ItemStatus.PENDING_SIGNOFF) {
       items.escalated(item.code(), level, clock.now());
     }
   }

@@ -1,4 +1,4 @@
-package cn.duban.escalation;
+package cn.duban.item.escalation;
 
 import static cn.duban.item.ItemProcess.Decisions.ACCEPT;
 import static cn.duban.support.TestBureau.ADMIN;

@@ -1,4 +1,4 @@
-package cn.duban.escalation;
+package cn.duban.item.escalation;
 
 import static cn.duban.support.TestBureau.BOB;
 import static cn.duban.support.TestBureau.EVE;

@@ -1,4 +1,4 @@
-package cn.duban.lists;
+package cn.duban.system.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

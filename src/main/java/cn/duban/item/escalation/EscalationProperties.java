@@ -1,4 +1,4 @@
-package cn.duban.escalation;
+package cn.duban.item.escalation;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

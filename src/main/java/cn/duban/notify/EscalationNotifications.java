@@ -1,0 +1,39 @@
+package cn.duban.notify;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.duban.item.ItemEscalated;
+
+/**
+ * The escalation ladder's steps as messages: one per person told, stored in the outbox in the step's transaction
+ * (the event is delivered synchronously, inside it).
+ */
+@Component
+class EscalationNotifications {
+
+  private final NotificationService notifications;
+
+  EscalationNotifications(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  @EventListener
+  void stepTaken(ItemEscalated step) {
+    for (String recipient : step.recipients()) {
+      notifications.enqueue(switch (step.step()) {
+        case REMINDER -> Notification.of(NotificationKind.REMINDER, recipient, step.itemCode(), step.title(),
+            step.deadline(), step.day());
+        case CHASE -> Notification.of(NotificationKind.CHASE, recipient, step.itemCode(), step.title(),
+            step.deadline(), step.day());
+        case SUPERVISION -> Notification.of(NotificationKind.SUPERVISION, recipient, step.itemCode(), step.title(),
+            step.deadline(), step.day());
+        case BULLETIN -> Notification.of(NotificationKind.BULLETIN, recipient, step.itemCode(), step.title(),
+            step.deadline(), step.day());
+        case SUPERVISION_ORDER -> new Notification(recipient, NotificationKind.SUPERVISION, step.itemCode(),
+            step.title(), "SUPERVISION_ORDER", step.deadline(), step.day(),
+            "【督办单】" + step.itemCode() + " " + step.title(), "督查室督办要求：" + step.orderText(), null);
+      });
+    }
+  }
+}
