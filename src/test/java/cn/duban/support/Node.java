@@ -94,6 +94,8 @@ public final class Node implements AutoCloseable {
   }
 
   private static Node launch(String name, int port, List<String> command) {
+    // the name the node gives itself in X-Duban-Node, its log lines and its job locks
+    command.add("--duban.node.name=" + name);
     Path log = Path.of("target", "nodes", name + ".log");
     try {
       Files.createDirectories(log.getParent());
