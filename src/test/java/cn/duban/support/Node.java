@@ -190,7 +190,8 @@ public final class Node implements AutoCloseable {
       }
       try {
         HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+            // readiness on the main port, as a load balancer asks (also when the actuator has a port of its own)
+            URI.create("http://localhost:" + port + "/readyz")).timeout(Duration.ofSeconds(5)).build(),
             HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
           return;
