@@ -171,6 +171,15 @@ public final class Node implements AutoCloseable {
     }
   }
 
+  /** Every line the node has logged so far. */
+  public List<String> logLines() {
+    try {
+      return Files.readAllLines(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The end of the node's log, for assertion messages. */
   public String logTail() {
     try {
