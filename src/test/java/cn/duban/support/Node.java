@@ -158,12 +158,16 @@ public final class Node implements AutoCloseable {
   /** A normal stop (SIGTERM): Spring closes the context. */
   @Override
   public void close() {
-    if (!process.isAlive()) {
-      return;
+    if (process.isAlive()) {
+      stop(process, Duration.ofSeconds(60));
     }
+  }
+
+  /** SIGTERM to a process the test started, SIGKILL when it has not ended within {@code grace}. */
+  public static void stop(Process process, Duration grace) {
     process.destroy();
     try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
