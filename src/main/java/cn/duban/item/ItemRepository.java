@@ -154,6 +154,16 @@ public class ItemRepository {
         String.class, code));
   }
 
+  /** Open items per light, bureau-wide (operators' figures): red, yellow, green. */
+  long[] openByLight(Instant now, Instant yellowFrom) {
+    Timestamp n = Timestamp.from(now);
+    Timestamp y = Timestamp.from(yellowFrom);
+    return jdbc.queryForObject("select count(*) filter (where " + ItemLight.RED_SQL + ") as red, "
+            + "count(*) filter (where " + ItemLight.YELLOW_SQL + ") as yellow, "
+            + "count(*) filter (where " + ItemLight.GREEN_SQL + ") as green from duban.item where status <> 'CLOSED'",
+        (rs, i) -> new long[] {rs.getLong("red"), rs.getLong("yellow"), rs.getLong("green")}, n, n, y, n, y);
+  }
+
   /** A page of items matching the filter and the reader's scope, sorted by deadline. */
   List<ItemRow> page(ItemFilter filter, ItemScope scope, Instant now, Instant yellowFrom) {
     var where = new StringBuilder(" where true");

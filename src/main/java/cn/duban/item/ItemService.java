@@ -174,6 +174,13 @@ public class ItemService {
         row.qualityRating() == null ? null : row.qualityRating().label(), row.qualityRemark());
   }
 
+  /** How many open items have each light now, bureau-wide (for operators: /actuator/prometheus). */
+  public Map<ItemLight, Long> openByLight() {
+    Instant now = clock.now();
+    long[] counts = items.openByLight(now, yellowFrom(now));
+    return Map.of(ItemLight.RED, counts[0], ItemLight.YELLOW, counts[1], ItemLight.GREEN, counts[2]);
+  }
+
   /**
    * An open item is yellow from the Nth working day before its deadline ({@code duban.light.yellow-days}, 3 by
    * default): its deadline is at most N working days away. Returns the first due instant that is still green.

@@ -2,6 +2,9 @@ package cn.duban.lists;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.stereotype.Service;
 
 import cn.duban.item.escalation.EscalationPolicy;
@@ -68,8 +71,11 @@ public class ListImport {
   private final EscalationPolicy escalation;
   private final Idempotency idempotency;
 
+  private final MeterRegistry meters;
+
   ListImport(ListDirectory directory, ListService lists, OrganisationService organisation, BureauClock clock,
-             EscalationPolicy escalation, Idempotency idempotency) {
+             EscalationPolicy escalation, Idempotency idempotency, MeterRegistry meters) {
+    this.meters = meters;
     this.directory = directory;
     this.lists = lists;
     this.organisation = organisation;
@@ -89,7 +95,20 @@ public class ListImport {
         () -> importFile(content, fileName, request, user));
   }
 
+  /** Checks a file and, unless it is a dry run, issues it; timed for operators ({@code duban.list.imports}). */
   public Result importFile(byte[] content, String fileName, Request request, DubanUser user) {
+    Timer.Sample sample = Timer.start(meters);
+    String outcome = "refused";
+    try {
+      Result result = checkAndIssue(content, fileName, request, user);
+      outcome = result.dryRun() ? "checked" : "issued";
+      return result;
+    } finally {
+      sample.stop(meters.timer("duban.list.imports", "outcome", outcome));
+    }
+  }
+
+  private Result checkAndIssue(byte[] content, String fileName, Request request, DubanUser user) {
     ListService.requireOffice(user);
     List<FieldProblem> unreadable = new java.util.ArrayList<>();
     PlainText.problem("file", fileName, "文件名").ifPresent(unreadable::add);

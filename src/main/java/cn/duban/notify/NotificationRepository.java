@@ -292,6 +292,35 @@ class NotificationRepository {
             rs.getLong("n")));
   }
 
+  /**
+   * Undelivered deliveries per channel (PENDING or SENDING): how many, how many of them are due, and when the oldest
+   * due one's message was composed (operators' figures, {@link OutboxFigures}).
+   */
+  record Backlog(String channel, long waiting, long due, Instant oldestDue) {
+  }
+
+  List<Backlog> backlog(Instant now) {
+    return jdbc.query("select d.channel, count(*) as waiting, count(*) filter (where d.next_attempt_at <= ?) as due, "
+            + "min(m.created_at) filter (where d.next_attempt_at <= ?) as oldest_due "
+            + "from duban.notification_delivery d join duban.notification_message m on m.id = d.message_id "
+            + "where d.status in ('PENDING', 'SENDING') group by d.channel",
+        (rs, i) -> new Backlog(rs.getString("channel"), rs.getLong("waiting"), rs.getLong("due"),
+            rs.getTimestamp("oldest_due") == null ? null : rs.getTimestamp("oldest_due").toInstant()),
+        Timestamp.from(now), Timestamp.from(now));
+  }
+
+  /** Notifications not yet composed into a message: how many, and since when the oldest of them is due. */
+  record Uncomposed(long waiting, Instant oldestDue) {
+  }
+
+  Uncomposed uncomposed(Instant now) {
+    return jdbc.queryForObject("select count(*) as waiting, min(deliver_after) filter (where deliver_after <= ?) "
+            + "as oldest_due from duban.notification where message_id is null",
+        (rs, i) -> new Uncomposed(rs.getLong("waiting"),
+            rs.getTimestamp("oldest_due") == null ? null : rs.getTimestamp("oldest_due").toInstant()),
+        Timestamp.from(now));
+  }
+
   /** Puts one FAILED delivery back in the queue with a fresh count of attempts; false when it is not FAILED. */
   boolean retry(long messageId, String channel, Instant now) {
     return jdbc.update("update duban.notification_delivery set status = 'PENDING', attempts = 0, failure = null, "

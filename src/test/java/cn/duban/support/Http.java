@@ -64,6 +64,20 @@ public class Http {
         Map.of());
   }
 
+  /**
+   * The same client, credentials, cookies and headers against another port of this machine: a browser whose
+   * requests reach another node (cookies are kept per host, not per port, as a browser behind a load balancer
+   * sees one host).
+   */
+  public Http at(int port) {
+    return new Http("http://localhost:" + port, authorization, client, cookies, headers);
+  }
+
+  /** The same client, credentials, cookies and headers against another base address (a load balancer). */
+  public Http at(String base) {
+    return new Http(base, authorization, client, cookies, headers);
+  }
+
   /** The same client (and, for a browser, the same cookies) sending {@code name: value} on every call. */
   public Http withHeader(String name, String value) {
     Map<String, String> more = new java.util.LinkedHashMap<>(headers);

@@ -94,6 +94,8 @@ public final class Node implements AutoCloseable {
   }
 
   private static Node launch(String name, int port, List<String> command) {
+    // the name the node gives itself in X-Duban-Node, its log lines and its job locks
+    command.add("--duban.node.name=" + name);
     Path log = Path.of("target", "nodes", name + ".log");
     try {
       Files.createDirectories(log.getParent());
@@ -156,16 +158,29 @@ public final class Node implements AutoCloseable {
   /** A normal stop (SIGTERM): Spring closes the context. */
   @Override
   public void close() {
-    if (!process.isAlive()) {
-      return;
+    if (process.isAlive()) {
+      stop(process, Duration.ofSeconds(60));
     }
+  }
+
+  /** SIGTERM to a process the test started, SIGKILL when it has not ended within {@code grace}. */
+  public static void stop(Process process, Duration grace) {
     process.destroy();
     try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Every line the node has logged so far. */
+  public List<String> logLines() {
+    try {
+      return Files.readAllLines(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -188,7 +203,8 @@ public final class Node implements AutoCloseable {
       }
       try {
         HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+            // readiness on the main port, as a load balancer asks (also when the actuator has a port of its own)
+            URI.create("http://localhost:" + port + "/readyz")).timeout(Duration.ofSeconds(5)).build(),
             HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
           return;

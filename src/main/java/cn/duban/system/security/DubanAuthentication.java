@@ -24,6 +24,15 @@ final class DubanAuthentication extends UsernamePasswordAuthenticationToken {
     return (DubanUser) getPrincipal();
   }
 
+  /**
+   * The user id: Spring Session stores it beside the session ({@code principal_name}, to find a person's sessions),
+   * and logs name people by it. Without this it would be the whole {@link DubanUser} as text.
+   */
+  @Override
+  public String getName() {
+    return user().id();
+  }
+
   String credentialStamp() {
     return credentialStamp;
   }

@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -90,7 +91,8 @@ public class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
             .accessDeniedHandler(problems::forbidden))
-        .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class);
+        .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new RequestUserRecorder(), AuthorizationFilter.class);
     return http.build();
   }
 
@@ -100,7 +102,7 @@ public class SecurityConfiguration {
                                 AuthenticationManager authenticationManager,
                                 AuthorizationService authorizationService,
                                 CamundaIdentityAuthenticationProvider identity, BureauClock clock,
-                                SessionProperties sessions) throws Exception {
+                                SessionProperties sessions, ManagementPort managementPort) throws Exception {
     var problems = new SecurityProblemResponses(objectMapper);
     var sessionContexts = new HttpSessionSecurityContextRepository();
     RequestMatcher webappApi = path(null, "/camunda/api/**");
@@ -111,8 +113,13 @@ public class SecurityConfiguration {
 
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(authorize -> authorize
-            .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**",
+            // the management port (DUBAN_MANAGEMENT_PORT) is bound to 127.0.0.1: whoever reaches it is on the machine
+            .requestMatchers(managementPort::matches).permitAll()
+            // health for load balancers and orchestrators: status only, never details (those are for admins)
+            .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/livez", "/readyz",
                 "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+            // the figures (/actuator/prometheus) tell about the whole bureau: admins only
+            .requestMatchers("/actuator/**").hasAuthority(Roles.authority(Roles.ADMIN))
             // the webapps' own login form: answered by CamundaLoginBridgeFilter
             .requestMatchers(path(HttpMethod.POST, CAMUNDA_LOGIN)).permitAll()
             // the webapps' "who is signed in?" probe: Camunda answers 404 while nobody is, which is what makes
@@ -148,6 +155,7 @@ public class SecurityConfiguration {
             SecurityContextHolderFilter.class)
         .addFilterAfter(new CamundaCsrfFilter(webappApi, path(HttpMethod.POST, CAMUNDA_LOGIN), problems),
             CsrfFilter.class)
+        .addFilterBefore(new RequestUserRecorder(), AuthorizationFilter.class)
         .addFilterBefore(new CamundaLoginBridgeFilter(authenticationManager, path(HttpMethod.POST, CAMUNDA_LOGIN),
             sessionContexts, authorizationService, objectMapper, problems),
             UsernamePasswordAuthenticationFilter.class)

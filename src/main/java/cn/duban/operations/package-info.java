@@ -1,0 +1,7 @@
+/**
+ * 运维: what operators see of running nodes. Figures for Prometheus ({@code /actuator/prometheus}: the engine's jobs
+ * and incidents, open items by light, the outbox, list imports; HTTP timings come with Spring Boot) and the readiness
+ * checks of a node (migrations applied, job executor running). Reads item, notify and the engine through their public
+ * APIs; nothing depends on this package.
+ */
+package cn.duban.operations;
