@@ -4,4 +4,7 @@
  * checks of a node (migrations applied, job executor running). Reads item, notify and the engine through their public
  * APIs; nothing depends on this package.
  */
+@ApplicationModule(displayName = "运维", allowedDependencies = {"system", "item", "notify"})
 package cn.duban.operations;
+
+import org.springframework.modulith.ApplicationModule;

@@ -372,7 +372,12 @@ class TasklistBrowserTest {
 
   /** A date, picked in form-js's date picker where the form has one, typed where it is a text field. */
   static void date(Browser b, String label, LocalDate date) {
-    WebElement input = field(b, label);
+    // on a phone flatpickr hides its input behind the phone's own date control: found, not necessarily visible
+    By own = By.xpath("//label[starts-with(normalize-space(.),'" + label + "')]"
+        + "/ancestor::div[contains(concat(' ',normalize-space(@class),' '),' fjs-form-field ')][1]"
+        + "//input[not(@type='radio') and not(contains(@class,'flatpickr-mobile'))]");
+    b.waitUntil(d -> !d.findElements(own).isEmpty(), Duration.ofSeconds(30));
+    WebElement input = b.driver().findElement(own);
     b.script("arguments[0].scrollIntoView({block: 'center'});", input);
     if (Boolean.TRUE.equals(b.script("return !!arguments[0]._flatpickr;", input))) {
       b.script("arguments[0]._flatpickr.setDate(arguments[1], true); arguments[0].blur();", input, date.toString());
