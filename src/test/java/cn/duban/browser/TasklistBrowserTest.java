@@ -322,10 +322,13 @@ class TasklistBrowserTest {
 
   /** A form field found by its label, as a person finds it (never by the form's layout). */
   static WebElement field(Browser b, String label) {
-    // the label's own form field (a date field wraps its label one level deeper than a text field)
-    return b.waitFor(By.xpath("//label[starts-with(normalize-space(.),'" + label + "')]"
-        + "/ancestor::div[contains(concat(' ',normalize-space(@class),' '),' fjs-form-field ')][1]"
-        + "//*[self::textarea or self::input][not(@type='radio')]"));
+    return b.waitFor(By.xpath(formField(label) + "//*[self::textarea or self::input][not(@type='radio')]"));
+  }
+
+  /** The form field a label belongs to (a date field wraps its label one level deeper than a text field). */
+  static String formField(String label) {
+    return "//label[starts-with(normalize-space(.),'" + label + "')]"
+        + "/ancestor::div[contains(concat(' ',normalize-space(@class),' '),' fjs-form-field ')][1]";
   }
 
   static void choose(Browser b, String option) {
@@ -373,9 +376,7 @@ class TasklistBrowserTest {
   /** A date, picked in form-js's date picker where the form has one, typed where it is a text field. */
   static void date(Browser b, String label, LocalDate date) {
     // on a phone flatpickr hides its input behind the phone's own date control: found, not necessarily visible
-    By own = By.xpath("//label[starts-with(normalize-space(.),'" + label + "')]"
-        + "/ancestor::div[contains(concat(' ',normalize-space(@class),' '),' fjs-form-field ')][1]"
-        + "//input[not(@type='radio') and not(contains(@class,'flatpickr-mobile'))]");
+    By own = By.xpath(formField(label) + "//input[not(@type='radio') and not(contains(@class,'flatpickr-mobile'))]");
     b.waitUntil(d -> !d.findElements(own).isEmpty(), Duration.ofSeconds(30));
     WebElement input = b.driver().findElement(own);
     b.script("arguments[0].scrollIntoView({block: 'center'});", input);

@@ -28,10 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.duban.item.ItemProcess;
 import cn.duban.item.ItemRepository;
-import cn.duban.item.ItemTasks;
 import cn.duban.item.ItemRow;
 import cn.duban.item.ItemStatus;
+import cn.duban.item.ItemTasks;
 import cn.duban.support.DubanSpringTest;
+import cn.duban.support.Users;
 
 /**
  * The README's walk through Tasklist's own UI, as the people do it: the office issues an item with the start form
@@ -49,7 +50,7 @@ class TasklistFlowBrowserTest {
   @Autowired ItemRepository items;
   @Autowired TaskService taskService;
   @Autowired ItemTasks coUnits;
-  @Autowired cn.duban.support.Users users;
+  @Autowired Users users;
   @Autowired JdbcTemplate jdbc;
 
   Browser browser;
@@ -127,7 +128,6 @@ class TasklistFlowBrowserTest {
         Map.of(ItemProcess.Variables.CO_UNIT_REPORT, "乙科已配合完成摸底。"));
 
     // 申请办结
-    browser.open("/camunda/app/tasklist/default/");
     openTask(item.code(), "承办");
     press(browser.waitFor(By.xpath("//label[contains(., '申请办结')]")));
     typeInto("[id$='Field_resultText_5']", "已全部完成，形成报告。");
@@ -137,7 +137,6 @@ class TasklistFlowBrowserTest {
 
     // 销号 by the office
     browser = Browser.desktop(port).signIn(OFFICE, PASSWORD);
-    browser.open("/camunda/app/tasklist/default/");
     openTask(item.code(), "审核销号", "待销号");
     press(browser.waitFor(By.xpath("//label[contains(., '同意销号')]")));
     press(browser.waitFor(By.xpath("//label[normalize-space()='良好']")));
