@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
 public final class DeadlineText {
 
   /** More working days than this is not a deadline but a typing error. */
-  static final int MAX_WORKING_DAYS = 1000;
+  public static final int MAX_WORKING_DAYS = 1000;
 
   private static final Pattern WORKING_DAYS =
       Pattern.compile("(\\d{1,4}|[零〇一二两三四五六七八九十]{1,3})个?工作日(?:内|以内|之内)?");
-  private static final Pattern DATE = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})");
+  /** A date, and the time a spreadsheet cell or a REST caller's date-time may add to it (the date is kept). */
+  private static final Pattern DATE = Pattern.compile(
+      "(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:(?:T| )\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
   private static final Pattern CHINESE_DATE = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日?");
   private static final String CHINESE_DIGITS = "零一二三四五六七八九";
 
@@ -51,36 +53,71 @@ public final class DeadlineText {
     }
   }
 
-  /** The deadline a text means, or empty when it is neither a number of working days (1–1000) nor a valid date. */
-  public static Optional<Deadline> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    // NFKC turns full-width digits, slashes and spaces into ASCII ones
-    String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-    Matcher workingDays = WORKING_DAYS.matcher(plain);
-    if (workingDays.matches()) {
-      int n = number(workingDays.group(1));
-      return n >= 1 && n <= MAX_WORKING_DAYS ? Optional.of(new InWorkingDays(n)) : Optional.empty();
-    }
-    return parseDate(plain).map(OnDate::new);
+  /**
+   * What a deadline text says, for a reader that explains its refusals (the list import): the one place where the
+   * forms of a deadline are defined.
+   */
+  public sealed interface Reading permits Days, Day, NoSuchDay, Unreadable {
   }
 
-  /** 2026-12-31, 2026/12/31, 2026.12.31 or 2026年12月31日 (full-width digits allowed). */
-  public static Optional<LocalDate> parseDate(String text) {
+  /** {@code N个工作日}, whatever N (the caller holds it to 1–{@value #MAX_WORKING_DAYS}); -1 for a number not read. */
+  public record Days(int workingDays) implements Reading {
+  }
+
+  /** A date, valid in the calendar. */
+  public record Day(LocalDate date) implements Reading {
+  }
+
+  /** Written as a date, but no such day exists (2026-02-30). */
+  public record NoSuchDay() implements Reading {
+  }
+
+  /** Neither a number of working days nor a date. */
+  public record Unreadable() implements Reading {
+  }
+
+  /** Reads a deadline text: full-width digits and spaces as ordinary ones, spaces inside ignored. */
+  public static Reading read(String text) {
     if (text == null) {
-      return Optional.empty();
+      return new Unreadable();
     }
-    String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-    Matcher m = DATE.matcher(plain);
-    if (m.matches()) {
-      return date(m.group(1), m.group(3), m.group(4));
+    String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+    String compact = plain.replace(" ", "");
+    Matcher workingDays = WORKING_DAYS.matcher(compact);
+    if (workingDays.matches()) {
+      return new Days(number(workingDays.group(1)));
     }
-    m = CHINESE_DATE.matcher(plain);
-    if (m.matches()) {
-      return date(m.group(1), m.group(2), m.group(3));
+    for (Matcher m : new Matcher[] {DATE.matcher(compact), DATE.matcher(plain)}) {
+      if (m.matches()) {
+        return day(m.group(1), m.group(3), m.group(4));
+      }
     }
-    return Optional.empty();
+    Matcher chinese = CHINESE_DATE.matcher(compact);
+    if (chinese.matches()) {
+      return day(chinese.group(1), chinese.group(2), chinese.group(3));
+    }
+    return new Unreadable();
+  }
+
+  /** The deadline a text means, or empty when it is neither a number of working days (1–1000) nor a valid date. */
+  public static Optional<Deadline> parse(String text) {
+    Reading reading = read(text);
+    if (reading instanceof Days d && d.workingDays() >= 1 && d.workingDays() <= MAX_WORKING_DAYS) {
+      return Optional.of(new InWorkingDays(d.workingDays()));
+    }
+    return reading instanceof Day d ? Optional.of(new OnDate(d.date())) : Optional.empty();
+  }
+
+  /**
+   * 2026-12-31, 2026/12/31, 2026.12.31 or 2026年12月31日 (full-width digits allowed); a date-time keeps its date
+   * (a spreadsheet's "2026-12-31 00:00:00", a REST caller's "2026-12-31T00:00:00+08:00").
+   */
+  public static Optional<LocalDate> parseDate(String text) {
+    return read(text) instanceof Day d ? Optional.of(d.date()) : Optional.empty();
+  }
+
+  private static Reading day(String year, String month, String day) {
+    return date(year, month, day).<Reading>map(Day::new).orElseGet(NoSuchDay::new);
   }
 
   private static Optional<LocalDate> date(String year, String month, String day) {

@@ -24,7 +24,7 @@ import cn.duban.system.web.TooLargeException;
  * the limit, its type is allowed and its content really is of that type (a renamed program is refused).
  */
 @Service
-public class AttachmentService {
+class AttachmentService {
 
   /** The first bytes each allowed type must start with; text files must not contain NUL bytes. */
   private static final Map<String, byte[][]> MAGIC = Map.ofEntries(

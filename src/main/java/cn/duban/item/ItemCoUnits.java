@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Expressions of the 协办 part of {@code duban-item.bpmn}: the co-units to run one instance for
  * ({@code ${itemCoUnits.of(execution)}}) and the person who signed for a co-unit's part
- * ({@code ${itemCoUnits.assignee(execution)}}), kept in the read model rather than in shared variables.
+ * ({@code ${itemCoUnits.assignee(execution)}}), kept in the read model rather than in shared variables. Public
+ * because the engine's expression language calls it from outside the package.
  */
 @Component("itemCoUnits")
 public class ItemCoUnits {

@@ -17,7 +17,7 @@ import cn.duban.system.web.InvalidInputException;
  * the engine never disagree.
  */
 @Service
-public class ItemLifecycle {
+class ItemLifecycle {
 
   private final ItemRepository items;
   private final ItemDirectory directory;

@@ -16,8 +16,10 @@ import cn.duban.system.web.PlainText;
  */
 public final class ItemRules {
 
-  static final int TITLE_MAX = 200;
-  static final int TEXT_MAX = 4000;
+  /** The longest 事项名称, for every way an item is issued (API, forms, list import). */
+  public static final int TITLE_MAX = 200;
+  /** The longest 工作要求 or report text. */
+  public static final int TEXT_MAX = 4000;
   static final int REASON_MAX = 1000;
 
   private ItemRules() {
@@ -178,9 +180,7 @@ public final class ItemRules {
    * date variable) keeps its date.
    */
   public static Optional<LocalDate> parseDate(String text) {
-    String t = text.strip();
-    int time = t.indexOf('T');
-    return cn.duban.calendar.DeadlineText.parseDate(time == 10 ? t.substring(0, 10) : t);
+    return cn.duban.calendar.DeadlineText.parseDate(text);
   }
 
   /** The strings of a JSON list ("[\"A\",\"B\"]"); a text that is not one is refused as a wrong format. */

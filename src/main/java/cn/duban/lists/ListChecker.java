@@ -1,7 +1,6 @@
 package cn.duban.lists;
 
 import java.text.Normalizer;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.duban.calendar.DeadlineText;
 import cn.duban.item.ItemDraft;
 import cn.duban.item.ReportingCycle;
 import cn.duban.system.web.PlainText;
@@ -27,17 +26,11 @@ import cn.duban.system.web.PlainText;
  */
 public final class ListChecker {
 
-  static final int TITLE_MAX = 200;
-  static final int TEXT_MAX = 4000;
-
-  private static final Pattern DATE = Pattern.compile(
-      "(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
-  private static final Pattern CHINESE_DATE = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日?");
-  /** As {@code cn.duban.calendar.DeadlineText} reads it: 5个工作日, 5 个工作日, 5工作日, 三个工作日内, 十五个工作日以内. */
-  private static final Pattern WORKING_DAYS =
-      Pattern.compile("(\\d{1,4}|[零〇一二两三四五六七八九十]{1,3})个?工作日(?:内|以内|之内)?");
-  /** More working days than this is not a deadline but a typing error (as in the calendar). */
-  static final int MAX_WORKING_DAYS = 1000;
+  /** The item rules' limits: every row that passes can be issued. */
+  static final int TITLE_MAX = cn.duban.item.ItemRules.TITLE_MAX;
+  static final int TEXT_MAX = cn.duban.item.ItemRules.TEXT_MAX;
+  /** The calendar's: more working days than this is not a deadline but a typing error. */
+  static final int MAX_WORKING_DAYS = DeadlineText.MAX_WORKING_DAYS;
   private static final Pattern EXCEL_SERIAL = Pattern.compile("[2-7]\\d{4}");
   private static final Pattern SEPARATORS = Pattern.compile("[、,;\\s]+");
 
@@ -285,34 +278,24 @@ public final class ListChecker {
         error(ListColumn.DEADLINE, text, "完成时限是公式，导入时不计算公式，请直接填写日期（如 2026-12-31）或“N个工作日”。");
         return Deadline.NONE;
       }
-      String t = normalise(text);
-      Matcher days = WORKING_DAYS.matcher(t.replaceAll("\\s+", ""));
-      if (days.matches()) {
-        return workingDays(text, cn.duban.calendar.DeadlineText.number(days.group(1)));
+      // the forms of a deadline are the calendar's (DeadlineText); the explanations are the import's
+      DeadlineText.Reading reading = DeadlineText.read(text);
+      if (reading instanceof DeadlineText.Days days) {
+        return workingDays(text, days.workingDays());
       }
-      Matcher numeric = DATE.matcher(t);
-      if (numeric.matches()) {
-        return date(text, numeric.group(1), numeric.group(3), numeric.group(4));
+      if (reading instanceof DeadlineText.Day day) {
+        return new Deadline(day.date(), null);
       }
-      Matcher chinese = CHINESE_DATE.matcher(t);
-      if (chinese.matches()) {
-        return date(text, chinese.group(1), chinese.group(2), chinese.group(3));
+      if (reading instanceof DeadlineText.NoSuchDay) {
+        error(ListColumn.DEADLINE, text, "完成时限「" + text + "」不是有效日期。");
+        return Deadline.NONE;
       }
-      if (EXCEL_SERIAL.matcher(t).matches()) {
+      if (EXCEL_SERIAL.matcher(normalise(text)).matches()) {
         error(ListColumn.DEADLINE, text, "完成时限「" + text + "」是一个数字，不是日期：请把该单元格设置为日期格式，或写成 2026-12-31 的形式。");
       } else {
         error(ListColumn.DEADLINE, text, "完成时限「" + text + "」无法识别，请写成日期（如 2026-12-31、2026年12月31日）或“N个工作日”。");
       }
       return Deadline.NONE;
-    }
-
-    private Deadline date(String text, String year, String month, String day) {
-      try {
-        return new Deadline(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)), null);
-      } catch (DateTimeException e) {
-        error(ListColumn.DEADLINE, text, "完成时限「" + text + "」不是有效日期。");
-        return Deadline.NONE;
-      }
     }
 
     private Deadline workingDays(String text, int days) {

@@ -34,7 +34,8 @@ class DeadlineTextUnitTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"2026-12-31", "2026/12/31", "2026.12.31", "2026年12月31日", "2026年12月31", "２０２６－１２－３１",
-      " 2026-12-31 ", "2026 年 12 月 31 日"})
+      " 2026-12-31 ", "2026 年 12 月 31 日", "2026-12-31 00:00:00", "2026/12/31 0:00", "2026-12-31T00:00:00+08:00",
+      "2026-12-31T16:00:00.000Z"})
   void readsADate(String text) {
     assertThat(DeadlineText.parse(text)).contains(new DeadlineText.OnDate(LocalDate.parse("2026-12-31")));
   }
@@ -53,5 +54,16 @@ class DeadlineTextUnitTest {
       "2026年10月31日, 2026-10-31"})
   void givesTheDueDateForAnIssueDate(String text, LocalDate due) {
     assertThat(DeadlineText.parse(text).orElseThrow().dueOn(ISSUED, WorkingCalendarUnitTest.CALENDAR)).isEqualTo(due);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "2026-02-30, NoSuchDay",
+      "2026年2月30日, NoSuchDay",
+      "1001个工作日, Days",
+      "尽快, Unreadable",
+      "2026-12-31 25点, Unreadable"})
+  void tellsTheListImportWhatWasWritten(String text, String kind) {
+    assertThat(DeadlineText.read(text).getClass().getSimpleName()).isEqualTo(kind);
   }
 }
