@@ -227,6 +227,31 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void aReturnWithoutAReasonIsRefusedInChinese() {
+    String code = issueToAndy();
+    String task = taskId(code, Elements.SIGN_FOR);
+    Browser b = as(desktop(), ANDY);
+    openTask(b, task);
+    choose(b, "退回");
+
+    complete(b);
+    WebElement error = b.waitFor(By.xpath(formField("退回理由") + "//*[contains(@class,'fjs-form-field-error')]"));
+    b.waitUntil(d -> error.getText().startsWith("必填项"), Duration.ofSeconds(5));
+    assertThat(error.getText()).isEqualTo("必填项，请填写。");
+
+    // spaces pass the form's own check; the server refuses them beside the form, in Chinese
+    type(b, "退回理由", "   ");
+    complete(b);
+    // the message box is drawn anew for each refusal: read it by its place, not as an element held
+    By refusal = By.cssSelector(".task-card .duban-form-error");
+    b.waitUntil(d -> d.findElements(refusal).stream().anyMatch(e -> e.getText().contains("请填写退回理由")),
+        Duration.ofSeconds(10));
+    assertThat(b.driver().findElement(refusal).getText()).doesNotContain("Cannot").doesNotContain(task);
+    assertThat(taskService.createTaskQuery().taskId(task).count()).as("nothing was completed").isOne();
+    b.screenshot("tasklist-return-without-reason");
+  }
+
+  @Test
   void signingForAndReportingProgressAreConfirmedInWords() {
     String code = issueToAndy();
     Browser b = as(desktop(), ANDY);
