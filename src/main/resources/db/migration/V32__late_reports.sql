@@ -16,6 +16,8 @@ create table late_report (
   constraint late_report_period check (period_start <= period_end)
 );
 create index late_report_unit_idx on late_report (unit_id, due_at);
+comment on index late_report_unit_idx is
+  '督办台 and 考核: a unit''s 反馈逾期 due within a period (unit_id = ? and due_at in the period)';
 
 comment on table late_report is '反馈逾期：报告周期内未按时反馈进度，记录后不因补报而消除';
 
