@@ -125,8 +125,13 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /**
+   * Waits until the condition holds. An element the condition reads that the page drew anew meanwhile (form-js,
+   * Tasklist) makes it not yet true, and it is asked again.
+   */
   public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, Duration timeout) {
-    new WebDriverWait(driver, timeout).until(condition::apply);
+    new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   public List<WebElement> all(By locator) {

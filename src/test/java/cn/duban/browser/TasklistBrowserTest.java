@@ -235,9 +235,9 @@ class TasklistBrowserTest {
     choose(b, "退回");
 
     complete(b);
-    WebElement error = b.waitFor(By.xpath(formField("退回理由") + "//*[contains(@class,'fjs-form-field-error')]"));
-    b.waitUntil(d -> error.getText().startsWith("必填项"), Duration.ofSeconds(5));
-    assertThat(error.getText()).isEqualTo("必填项，请填写。");
+    By error = By.xpath(formField("退回理由") + "//*[contains(@class,'fjs-form-field-error')]");
+    b.waitUntil(d -> b.waitFor(error).getText().startsWith("必填项"), Duration.ofSeconds(10));
+    assertThat(b.waitFor(error).getText()).isEqualTo("必填项，请填写。");
 
     // spaces pass the form's own check; the server refuses them beside the form, in Chinese
     type(b, "退回理由", "   ");

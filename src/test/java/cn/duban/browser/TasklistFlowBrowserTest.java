@@ -225,13 +225,7 @@ class TasklistFlowBrowserTest {
     } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
       // Tasklist drew the task anew (claimed); what counts is below
     }
-    browser.waitUntil(d -> d.findElements(claim).stream().noneMatch(b -> {
-      try {
-        return b.isDisplayed();
-      } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-        return false;
-      }
-    }), SLOW);
+    browser.waitUntil(d -> d.findElements(claim).stream().noneMatch(WebElement::isDisplayed), SLOW);
   }
 
   void complete() {
