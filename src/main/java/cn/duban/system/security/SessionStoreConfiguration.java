@@ -1,8 +1,10 @@
 package cn.duban.system.security;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.CookieSerializer;
 
 /** Sign-in sessions in PostgreSQL (Spring Session JDBC, {@code duban.spring_session}, V26). */
 @Configuration(proxyBeanMethods = false)
@@ -16,5 +18,17 @@ class SessionStoreConfiguration {
   @Bean
   PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpsert() {
     return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+  }
+
+  /** Spring Boot's session cookie, read as {@link OutageAwareSessionCookie} says. */
+  @Bean
+  static BeanPostProcessor outageAwareSessionCookie() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        return bean instanceof CookieSerializer cookie && !(bean instanceof OutageAwareSessionCookie)
+            ? new OutageAwareSessionCookie(cookie) : bean;
+      }
+    };
   }
 }

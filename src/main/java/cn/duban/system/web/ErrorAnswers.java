@@ -150,7 +150,7 @@ public final class ErrorAnswers {
    * Whether the failure is the database being out of reach: no connection within the pool's connection-timeout,
    * a refused or broken connection (SQLSTATE class 08), a server shutting down or starting (57P0x).
    */
-  static boolean databaseUnreachable(Throwable failure) {
+  public static boolean databaseUnreachable(Throwable failure) {
     for (Throwable t = failure; t != null; t = next(t)) {
       if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
           || t instanceof ConnectException) {
