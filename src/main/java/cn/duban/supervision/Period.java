@@ -26,7 +26,7 @@ public record Period(String key, String label, LocalDate from, LocalDate to) {
    * The period asked for: {@code period} (a month or quarter), or {@code from} and {@code to}; neither means the
    * quarter of {@code today}. Bad input is refused with a Chinese reason (400).
    */
-  static Period parse(String period, String from, String to, LocalDate today) {
+  public static Period parse(String period, String from, String to, LocalDate today) {
     boolean hasPeriod = period != null && !period.isBlank();
     boolean hasRange = (from != null && !from.isBlank()) || (to != null && !to.isBlank());
     if (hasPeriod && hasRange) {
