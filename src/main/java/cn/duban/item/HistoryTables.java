@@ -57,6 +57,10 @@ class HistoryTables {
                            String requestedBy, String approvedBy, Instant at) {
   }
 
+  record LateReportRow(String itemCode, String unitId, boolean coUnit, String assignee, LocalDate start,
+                       LocalDate end, Instant due, Instant at) {
+  }
+
   record AttachmentRow(String itemCode, long id, String fileName, long size, String sha256, String uploadedBy,
                        Instant at) {
   }
@@ -135,6 +139,13 @@ class HistoryTables {
     return query("select item_code, unit_id, waived_by, waive_reason, done_at from duban.co_unit_part "
         + "where item_code = any(?) and status = 'WAIVED'", codes, (rs, n) -> new WaiverRow(rs.getString(1),
         rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5)));
+  }
+
+  List<LateReportRow> lateReports(Collection<String> codes) {
+    return query("select item_code, unit_id, co_unit, assignee, period_start, period_end, due_at, recorded_at "
+        + "from duban.late_report where item_code = any(?) order by recorded_at, id", codes,
+        (rs, n) -> new LateReportRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), instant(rs, 7), instant(rs, 8)));
   }
 
   List<DeadlineChangeRow> deadlineChanges(Collection<String> codes) {

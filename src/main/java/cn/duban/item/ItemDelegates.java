@@ -64,8 +64,14 @@ class ItemDelegates {
   /** 申请办结: the result report; the item goes to the office for 销号. */
   @Bean
   JavaDelegate recordCompletionDelegate(ItemLifecycle lifecycle, IdentityService identityService) {
-    return execution -> lifecycle.completionReported(code(execution), text(execution, Variables.RESULT_TEXT),
-        author(execution, identityService), null);
+    return execution -> {
+      lifecycle.completionReported(code(execution), text(execution, Variables.RESULT_TEXT),
+          author(execution, identityService), null);
+      // no more reports are owed: the reporting cycle stops (it starts again if the office returns the result)
+      EngineSystemContext.run(identityService, () -> execution.getProcessEngineServices().getRuntimeService()
+          .createMessageCorrelation(ItemProcess.Messages.REPORTING_STOPPED)
+          .processInstanceId(execution.getProcessInstanceId()).correlateAll());
+    };
   }
 
   /** An approved 延期: the deadline changes everywhere (item, variables, the due dates of the next tasks). */
@@ -77,7 +83,8 @@ class ItemDelegates {
       var dueAt = lifecycle.extensionApproved(code);
       execution.setVariable(Variables.DEADLINE, LocalDate.ofInstant(dueAt, clock.zone()).toString());
       execution.setVariable(Variables.DUE_AT, Date.from(dueAt));
-      // the ladder starts again against the new deadline (its pending timers and 督办 are cancelled)
+      // the ladder starts again against the new deadline (its pending timers and 督办 are cancelled), and the
+      // reporting cycle's period is computed again (its due time may have been the old deadline's)
       EngineSystemContext.run(identityService, () -> execution.getProcessEngineServices().getRuntimeService()
           .createMessageCorrelation(ItemProcess.Messages.DEADLINE_CHANGED)
           .processInstanceId(execution.getProcessInstanceId()).correlateAll());

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param day         the working day the step was planned for (the messages' day, however late its job ran)
  * @param recipients  who is to be told, by user id
- * @param orderText   the office's 督办要求, for {@link Step#SUPERVISION_ORDER}; otherwise null
+ * @param orderText   the office's 督办要求, for {@link Step#SUPERVISION_ORDER}; the period and its due time, for
+ *                    {@link Step#REPORT_REMINDER}; otherwise null
  */
 public record ItemEscalated(Step step, String itemCode, String title, LocalDate deadline, LocalDate day,
                             List<String> recipients, String orderText) {
@@ -30,6 +31,8 @@ public record ItemEscalated(Step step, String itemCode, String title, LocalDate 
     /** the office's 督办单 to the assignee and the unit heads */
     SUPERVISION_ORDER,
     /** 通报 */
-    BULLETIN
+    BULLETIN,
+    /** 进度反馈提醒: a period of the reporting cycle is due today and has no report yet (按周期进度反馈) */
+    REPORT_REMINDER
   }
 }

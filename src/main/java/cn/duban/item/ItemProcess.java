@@ -57,6 +57,17 @@ public final class ItemProcess {
     public static final String TIMER_BULLETIN = "TimerEvent_Bulletin";
     public static final String BULLETIN = "ServiceTask_Bulletin";
     public static final String DEADLINE_CHANGED = "BoundaryEvent_DeadlineChanged";
+    /** 按周期进度反馈: from 签收 (or a 退回 at 销号) to 申请办结, for an item with a reporting cycle */
+    public static final String REPORTING_FORK = "Gateway_ReportingFork";
+    public static final String HAS_REPORT_CYCLE = "Gateway_HasReportCycle";
+    public static final String NO_REPORT_CYCLE = "EndEvent_NoReportCycle";
+    public static final String REPORT_CYCLE = "SubProcess_ReportCycle";
+    public static final String TIMER_REPORT_REMINDER = "TimerEvent_ReportReminder";
+    public static final String REMIND_REPORT = "ServiceTask_RemindReport";
+    public static final String TIMER_REPORT_DUE = "TimerEvent_ReportDue";
+    public static final String CLOSE_REPORT_PERIOD = "ServiceTask_CloseReportPeriod";
+    public static final String REPORTING_STOPPED = "BoundaryEvent_ReportingStopped";
+    public static final String REPORT_CYCLE_DEADLINE_CHANGED = "BoundaryEvent_ReportCycleDeadlineChanged";
 
     private Elements() {
     }
@@ -103,6 +114,11 @@ public final class ItemProcess {
     public static final String SUPERVISION_ORDER = "supervisionOrder";
     /** the working day a ladder step is planned for (local to the step's branch): the notifications' day */
     public static final String ESCALATION_DAY = "escalationDay";
+    /** the reporting period being waited for (local to the 按周期进度反馈 subprocess): first and last day, yyyy-MM-dd */
+    public static final String REPORT_PERIOD_START = "reportPeriodStart";
+    public static final String REPORT_PERIOD_END = "reportPeriodEnd";
+    /** the period's due time (a date): the last working day's 17:00, or the deadline's */
+    public static final String REPORT_DUE_AT = "reportDueAt";
 
     private Variables() {
     }
@@ -114,6 +130,8 @@ public final class ItemProcess {
     public static final String CO_UNIT_WAIVED = "duban-co-unit-waived";
     /** An approved extension restarts the escalation ladder against the new deadline. */
     public static final String DEADLINE_CHANGED = "duban-deadline-changed";
+    /** 申请办结 stops the reporting cycle (correlated by the completion's service task). */
+    public static final String REPORTING_STOPPED = "duban-reporting-stopped";
 
     private Messages() {
     }

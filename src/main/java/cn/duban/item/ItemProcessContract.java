@@ -30,6 +30,9 @@ class ItemProcessContract {
             "chaseDelegate",             // 逾期催办, 每日催办
             "superviseDelegate",         // 启动督办
             "supervisionOrderDelegate",  // 下发督办单
-            "bulletinDelegate");         // 通报
+            "bulletinDelegate",          // 通报
+            "itemReportCycle",           // 按周期进度反馈: whether it applies, the period's timer dates (ItemReportCycle)
+            "remindReportDelegate",      // 提醒反馈进度 (ReportCycleDelegates)
+            "closeReportPeriodDelegate"); // 结束本周期, 反馈逾期
   }
 }

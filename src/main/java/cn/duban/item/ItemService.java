@@ -38,12 +38,14 @@ public class ItemService {
   private final int yellowDays;
   private final CalendarService calendar;
   private final CoUnitParts coUnitParts;
+  private final LateReports lateReports;
 
   ItemService(ItemRepository items, ItemDirectory directory, OrganisationService organisation,
               RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
               ItemTimeline timeline, AttachmentService attachments, BureauClock clock, DubanProperties properties,
-              CalendarService calendar, CoUnitParts coUnitParts) {
+              CalendarService calendar, CoUnitParts coUnitParts, LateReports lateReports) {
     this.calendar = calendar;
+    this.lateReports = lateReports;
     this.coUnitParts = coUnitParts;
     this.items = items;
     this.directory = directory;
@@ -129,7 +131,19 @@ public class ItemService {
     List<ProgressReport> reports = items.reports(code).stream()
         .map(r -> r.withAuthorName(organisation.personName(r.author()))).toList();
     return new ItemDetail(view(row, now, yellowFrom(now)), reports, coUnitParts.of(code), attachments.list(code),
-        items.deadlineChanges(code), openTasks(row), timeline.of(row.processInstanceId()));
+        items.deadlineChanges(code), openTasks(row), timeline.of(row.processInstanceId()), nextReportDue(row),
+        lateReports.of(code).stream().map(l -> l.withUnitName(organisation.unitName(l.unitId()))).toList());
+  }
+
+  /** The due time of the period the reporting cycle waits for now (as its timer has it), null when none runs. */
+  private Instant nextReportDue(ItemRow row) {
+    if (row.processInstanceId() == null || row.status() == ItemStatus.CLOSED) {
+      return null;
+    }
+    return EngineSystemContext.call(identityService, () -> runtimeService.createVariableInstanceQuery()
+        .processInstanceIdIn(row.processInstanceId()).variableName(ItemProcess.Variables.REPORT_DUE_AT).list()
+        .stream().map(v -> v.getValue()).filter(java.util.Date.class::isInstance)
+        .map(v -> ((java.util.Date) v).toInstant()).findFirst().orElse(null));
   }
 
   /** The item if the user may see it; otherwise 404, so that codes cannot be probed. */

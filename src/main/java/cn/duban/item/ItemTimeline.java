@@ -271,6 +271,18 @@ public class ItemTimeline {
           "完成时限变更：" + change.oldDeadline() + " → " + change.newDeadline(), change.approvedBy(), null, null,
           details));
     }
+    for (HistoryTables.LateReportRow late : tables.lateReports(codes)) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("周期", late.start() + " 至 " + late.end());
+      details.put("反馈期限", DATE_TIME.format(late.due().atZone(clock.zone())));
+      details.put("部门", organisation.unitName(late.unitId()) + (late.coUnit() ? "（协办）" : ""));
+      if (late.assignee() != null) {
+        details.put("承办人", String.valueOf(organisation.personName(late.assignee())));
+      }
+      of.apply(instanceOfItem.get(late.itemCode())).add(event(late.at(), TimelineKind.LATE_REPORT.name(), null,
+          (late.coUnit() ? "协办部门「" + organisation.unitName(late.unitId()) + "」" : "") + "反馈逾期：" + late.start()
+              + " 至 " + late.end() + " 未反馈进度", null, null, null, details));
+    }
     for (HistoryTables.AttachmentRow attachment : tables.attachments(codes)) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("文件", attachment.fileName());

@@ -9,7 +9,7 @@ import java.util.Map;
  * (form submissions, old and new values of an operation, who was notified).
  *
  * @param kind   ISSUED, TASK_CREATED, TASK_COMPLETED, TASK_ENDED, OPERATION, COMMENT, ATTACHMENT, ESCALATION,
- *               DEADLINE_CHANGED, CO_UNIT_WAIVED, CLOSED, ENDED (see {@link TimelineKinds})
+ *               DEADLINE_CHANGED, CO_UNIT_WAIVED, LATE_REPORT, CLOSED, ENDED (see {@link TimelineKinds})
  * @param action for a completed task the decision taken (ACCEPT, RETURN, PROGRESS, COMPLETE, EXTEND, APPROVE,
  *               REJECT, SIGN_OFF, REASSIGN, SUPERVISION_ORDER …), for an escalation its step (REMIND, CHASE,
  *               SUPERVISE, BULLETIN), for an operation its Camunda operation type (Claim, Assign, Delete …)

@@ -19,6 +19,7 @@ public enum TimelineKind {
   ESCALATION("逾期升级", 3),
   DEADLINE_CHANGED("完成时限变更", 3),
   CO_UNIT_WAIVED("豁免协办", 3),
+  LATE_REPORT("反馈逾期", 3),
   TASK_CREATED("生成任务", 4),
   CLOSED("流程结束", 5),
   ENDED("流程被终止", 5);

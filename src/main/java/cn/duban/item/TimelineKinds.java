@@ -37,6 +37,7 @@ public final class TimelineKinds {
     SEARCHABLE.put("SIGN_OFF", "销号");
     SEARCHABLE.put("CO_UNIT_REPORT", "协办反馈");
     kind(TimelineKind.CO_UNIT_WAIVED);
+    kind(TimelineKind.LATE_REPORT);
     kind(TimelineKind.COMMENT);
     kind(TimelineKind.ATTACHMENT);
     SEARCHABLE.put(TimelineKind.OPERATION.name(), "人工操作（Cockpit、REST，全部）");

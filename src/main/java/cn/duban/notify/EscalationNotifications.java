@@ -33,6 +33,9 @@ class EscalationNotifications {
         case SUPERVISION_ORDER -> new Notification(recipient, NotificationKind.SUPERVISION, step.itemCode(),
             step.title(), "SUPERVISION_ORDER", step.deadline(), step.day(),
             "【督办单】" + step.itemCode() + " " + step.title(), "督查室督办要求：" + step.orderText(), null);
+        case REPORT_REMINDER -> new Notification(recipient, NotificationKind.REMINDER, step.itemCode(), step.title(),
+            "REPORT_REMINDER", step.deadline(), step.day(), "【进度反馈提醒】" + step.itemCode() + " " + step.title(),
+            step.orderText(), null);
       });
     }
   }

@@ -15,9 +15,10 @@ final class Figures {
    *
    * @param onTimeRate closed on time as a percentage of the items closed in the period (one decimal), null when
    *                   none was closed
+   * @param lateReports 反馈逾期 of the unit (as lead unit or co-unit) whose report was due within the period
    */
   record UnitFigures(String unitId, String unitName, long green, long yellow, long red, long issued,
-                     long closedOnTime, long closedLate, Double onTimeRate) {
+                     long closedOnTime, long closedLate, Double onTimeRate, long lateReports) {
 
     public long open() {
       return green + yellow + red;

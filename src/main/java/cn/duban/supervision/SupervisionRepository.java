@@ -16,7 +16,10 @@ import org.springframework.stereotype.Repository;
 import cn.duban.item.ItemLight;
 import cn.duban.item.ItemScope;
 
-/** The 督办台's counts, straight from the item read model ({@code duban.item_report}) and its deadline changes. */
+/**
+ * The 督办台's counts, straight from the item read model ({@code duban.item_report}), its deadline changes and its
+ * 反馈逾期 (their report views).
+ */
 @Repository
 class SupervisionRepository {
 
@@ -80,6 +83,24 @@ class SupervisionRepository {
     Map<String, Long> counts = new LinkedHashMap<>();
     jdbc.query("select i.unit_id, count(*) as n from duban.deadline_change_report d join duban.item_report i on i.code = d.item_code"
             + where + " and d.changed_at >= ? and d.changed_at < ? group by i.unit_id",
+        rs -> {
+          counts.put(rs.getString("unit_id"), rs.getLong("n"));
+        }, args.toArray());
+    return counts;
+  }
+
+  /**
+   * 反馈逾期 per unit that owed the report (the lead unit, or a co-unit in its 协办反馈), of the items in scope, whose
+   * report was due within the period (through item's {@code late_report_report} view).
+   */
+  Map<String, Long> lateReports(ItemScope scope, String listCode, Instant start, Instant end) {
+    var args = new ArrayList<Object>();
+    String where = where(scope, listCode, "i", args);
+    args.add(ts(start));
+    args.add(ts(end));
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.query("select l.unit_id, count(*) as n from duban.late_report_report l join duban.item_report i on i.code = l.item_code"
+            + where + " and l.due_at >= ? and l.due_at < ? group by l.unit_id order by l.unit_id",
         rs -> {
           counts.put(rs.getString("unit_id"), rs.getLong("n"));
         }, args.toArray());

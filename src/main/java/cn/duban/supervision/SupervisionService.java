@@ -65,9 +65,17 @@ class SupervisionService {
     ItemScope items = scope.items();
     List<SupervisionRepository.Counts> counts = repository.unitCounts(items, listCode, now, this.items.yellowFrom(now),
         start, end, asOf(now, end));
-    List<UnitFigures> units = counts.stream().map(c -> new UnitFigures(c.id(), organisation.unitName(c.id()),
-        c.green(), c.yellow(), c.red(), c.issued(), c.closedOnTime(), c.closedLate(),
-        UnitFigures.rate(c.closedOnTime(), c.closedLate()))).toList();
+    Map<String, Long> lateReports = repository.lateReports(items, listCode, start, end);
+    List<UnitFigures> units = new ArrayList<>(counts.stream().map(c -> new UnitFigures(c.id(),
+        organisation.unitName(c.id()), c.green(), c.yellow(), c.red(), c.issued(), c.closedOnTime(), c.closedLate(),
+        UnitFigures.rate(c.closedOnTime(), c.closedLate()), lateReports.getOrDefault(c.id(), 0L))).toList());
+    // a co-unit late in its 协办反馈 without items of its own as lead unit still has its row
+    lateReports.forEach((unitId, n) -> {
+      if (units.stream().noneMatch(u -> unitId.equals(u.unitId()))) {
+        units.add(new UnitFigures(unitId, organisation.unitName(unitId), 0, 0, 0, 0, 0, 0, null, n));
+      }
+    });
+    units.sort(Comparator.comparing(UnitFigures::unitId));
     UnitFigures total = total(units);
     List<UnitFigures> overdueUnits = units.stream().filter(u -> u.red() + u.closedLate() > 0)
         .sorted(Comparator.comparingLong(UnitFigures::red).thenComparingLong(UnitFigures::closedLate).reversed()
@@ -147,7 +155,8 @@ class SupervisionService {
     long onTime = sum(units, UnitFigures::closedOnTime);
     long late = sum(units, UnitFigures::closedLate);
     return new UnitFigures(null, "合计", sum(units, UnitFigures::green), sum(units, UnitFigures::yellow),
-        sum(units, UnitFigures::red), sum(units, UnitFigures::issued), onTime, late, UnitFigures.rate(onTime, late));
+        sum(units, UnitFigures::red), sum(units, UnitFigures::issued), onTime, late, UnitFigures.rate(onTime, late),
+        sum(units, UnitFigures::lateReports));
   }
 
   private static <T> long sum(List<T> rows, java.util.function.ToLongFunction<T> field) {

@@ -363,6 +363,38 @@ class SupervisionHttpTest {
   }
 
   @Test
+  void lateReportsPerUnitEqualTheRowsOfTheReportViewDueInThePeriod() {
+    // 反馈逾期 as item records them: the lead unit's, a co-unit's in its 协办反馈, one due before the period
+    late(codes.get("yellow"), UNIT_A, false, today.minusDays(9), now.minus(Duration.ofDays(5)));
+    late(codes.get("coUnit"), UNIT_B, false, today.minusDays(9), now.minus(Duration.ofDays(5)));
+    late(codes.get("coUnit"), UNIT_A, true, today.minusDays(9), now.minus(Duration.ofDays(5)));
+    late(codes.get("yellow"), UNIT_A, false, from.minusDays(14), start.minus(Duration.ofDays(3)));
+
+    JsonNode d = as(OFFICE).get("/api/dashboard?" + query()).json();
+    Map<String, Long> actual = new TreeMap<>();
+    d.get("units").forEach(u -> actual.put(u.get("unitId").asText(), u.get("lateReports").asLong()));
+    Map<String, Long> expected = new TreeMap<>();
+    jdbc.query("select l.unit_id, count(*) from duban.late_report_report l join duban.item i on i.code = l.item_code "
+        + "where i.list_code = ? and l.due_at >= ? and l.due_at < ? group by l.unit_id", rs -> {
+          expected.put(rs.getString(1), rs.getLong(2));
+        }, list, Timestamp.from(start), Timestamp.from(end));
+    assertThat(expected).containsEntry(UNIT_A, 2L).containsEntry(UNIT_B, 1L);
+    assertThat(actual).isEqualTo(expected);
+    assertThat(d.get("total").get("lateReports").asLong()).isEqualTo(3);
+    // bob, a cadre, sees his own items: both rows of the item he handles, not those of alice's item
+    JsonNode bob = as(BOB).get("/api/dashboard?" + query()).json();
+    assertThat(bob.get("total").get("lateReports").asLong()).isEqualTo(2);
+
+    assertThat(page(OFFICE, "/dashboard?" + query())).contains("<th>反馈逾期</th>", "class=\"num late-reports\">3<");
+  }
+
+  void late(String code, String unitId, boolean coUnit, LocalDate periodEnd, Instant due) {
+    jdbc.update("insert into duban.late_report (item_code, unit_id, co_unit, period_start, period_end, due_at, "
+        + "recorded_at) values (?, ?, ?, ?, ?, ?, ?)", code, unitId, coUnit, periodEnd.minusDays(6), periodEnd,
+        Timestamp.from(due), Timestamp.from(due));
+  }
+
+  @Test
   void itemTableFiltersByLeaderDeadlineAndText() {
     String base = "/dashboard/items?list=" + list;
     assertThat(page(OFFICE, base + "&leader=" + LEADER)).contains(codes.get("redSupervised") + "<")
