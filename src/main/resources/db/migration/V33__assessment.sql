@@ -27,6 +27,8 @@ create table assessment_rules (
   constraint assessment_rules_floor check (floor <= base)
 );
 create index assessment_rules_valid_idx on assessment_rules (valid_from, version);
+comment on index assessment_rules_valid_idx is
+  'AssessmentRulesRepository: the version in force on a day (highest valid_from on or before it, then the latest version)';
 
 comment on table assessment_rules is '考核规则：每次修改新增一版，统计期间按其最后一天有效的版本计分';
 
