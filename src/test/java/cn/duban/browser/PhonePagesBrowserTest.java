@@ -138,20 +138,21 @@ class PhonePagesBrowserTest {
   void everyPageOfTheOfficeFitsAPhone() {
     assertFit(OFFICE, PASSWORD, pages("home", "/", "item", "/items/" + code, "notifications", "/notifications",
         "dashboard", "/dashboard", "dashboard-items", "/dashboard/items", "bulletin", "/bulletin", "lists", "/lists",
-        "list", "/lists/" + list, "units", "/units", "audit", "/audit?item=" + code));
+        "list", "/lists/" + list, "units", "/units", "audit", "/audit?item=" + code, "assessment", "/assessment"));
   }
 
   @Test
   void everyPageOfACadreFitsAPhone() {
     assertFit(ANDY, PASSWORD, pages("home", "/", "item", "/items/" + code, "notifications", "/notifications",
-        "dashboard", "/dashboard", "lists", "/lists", "units", "/units"));
+        "dashboard", "/dashboard", "lists", "/lists", "units", "/units", "assessment", "/assessment"));
   }
 
   @Test
   void everyAdminPageFitsAPhone() {
     assertFit(ADMIN, ADMIN_PASSWORD, pages("admin", "/admin", "admin-units", "/admin/units", "admin-calendar",
         "/admin/calendar", "admin-calendar-year", "/admin/calendar/" + (clock.today().getYear() + 1),
-        "admin-processes", "/admin/processes", "admin-login-delays", "/admin/login-delays"));
+        "admin-processes", "/admin/processes", "admin-login-delays", "/admin/login-delays",
+        "admin-assessment-rules", "/admin/assessment-rules"));
   }
 
   @Test
