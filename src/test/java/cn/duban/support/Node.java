@@ -41,7 +41,11 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(String name, Cluster cluster, String... extraArguments) {
-    int port = freePort();
+    return start(name, freePort(), cluster, extraArguments);
+  }
+
+  /** A node on a given port: a node restarted where the load balancer expects it. */
+  public static Node start(String name, int port, Cluster cluster, String... extraArguments) {
     List<String> command = new ArrayList<>(java(port));
     command.addAll(List.of(
         "--spring.datasource.url=" + cluster.jdbcUrl(),
@@ -115,6 +119,27 @@ public final class Node implements AutoCloseable {
 
   public long pid() {
     return process.pid();
+  }
+
+  /** Freezes the node (SIGSTOP): it holds whatever it had, as at the instant of a crash. */
+  public void freeze() {
+    signal("-STOP");
+  }
+
+  /** Lets a frozen node go on (SIGCONT). */
+  public void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A crash: SIGKILL, no shutdown hooks, no transaction finished. */
