@@ -14,7 +14,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-tar -C "$work" -xf "$image"
+tar --warning=no-unknown-keyword -C "$work" -xf "$image"
 
 python3 - "$work" <<'PY'
 import json, os, sys, tarfile
@@ -50,7 +50,7 @@ PY
 if [ "$(id -u)" -eq 0 ] && command -v chroot > /dev/null; then
   mkdir -p "$work/root"
   for layer in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))[0]["Layers"]))' "$work/manifest.json"); do
-    tar -C "$work/root" -xf "$work/$layer"
+    tar --warning=no-unknown-keyword -C "$work/root" -xf "$work/$layer"
   done
   mkdir -p "$work/root/proc" && mount --bind /proc "$work/root/proc"
   java=$(cd "$work/root" && for j in opt/java/bin/java opt/java/openjdk/bin/java usr/bin/java; do [ -e "$j" ] && echo "/$j" && break; done)
