@@ -33,11 +33,14 @@ import cn.duban.system.web.NotFoundException;
 @RequestMapping("/api/items")
 class ItemController {
 
-  private final ItemService items;
+  private final ItemQueries items;
+  private final ItemService commands;
   private final AttachmentService attachments;
   private final Idempotency idempotency;
 
-  ItemController(ItemService items, AttachmentService attachments, Idempotency idempotency) {
+  ItemController(ItemQueries items, ItemService commands, AttachmentService attachments,
+                 Idempotency idempotency) {
+    this.commands = commands;
     this.items = items;
     this.attachments = attachments;
     this.idempotency = idempotency;
@@ -54,7 +57,7 @@ class ItemController {
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                             @AuthenticationPrincipal DubanUser user) {
     var outcome = idempotency.once(user.id(), key, "item.issue", request, String.class,
-        () -> items.issue(new ItemDraft(request.title(), request.requirement(), request.unitId(), request.assignee(),
+        () -> commands.issue(new ItemDraft(request.title(), request.requirement(), request.unitId(), request.assignee(),
             request.coUnitIds(), request.leaderId(), request.deadline(), request.reportingCycle(),
             request.listCode()), user, false));
     String code = outcome.result();
@@ -89,7 +92,7 @@ class ItemController {
   @PostMapping("/{code}/co-units/{unitId}/waive")
   ResponseEntity<Void> waive(@PathVariable String code, @PathVariable String unitId, @RequestBody WaiveRequest request,
                              @AuthenticationPrincipal DubanUser user) {
-    items.waiveCoUnit(code, unitId, request.reason(), user);
+    commands.waiveCoUnit(code, unitId, request.reason(), user);
     return ResponseEntity.noContent().build();
   }
 

@@ -19,10 +19,12 @@ import cn.duban.system.web.InvalidInputException;
 @Controller
 class ItemPagesController {
 
-  private final ItemService items;
+  private final ItemQueries items;
+  private final ItemService commands;
   private final AttachmentService attachments;
 
-  ItemPagesController(ItemService items, AttachmentService attachments) {
+  ItemPagesController(ItemQueries items, ItemService commands, AttachmentService attachments) {
+    this.commands = commands;
     this.items = items;
     this.attachments = attachments;
   }
@@ -79,7 +81,7 @@ class ItemPagesController {
   String waive(@PathVariable String code, @PathVariable String unitId, @RequestParam String reason,
                @AuthenticationPrincipal DubanUser user, RedirectAttributes redirect) {
     try {
-      items.waiveCoUnit(code, unitId, reason, user);
+      commands.waiveCoUnit(code, unitId, reason, user);
       redirect.addFlashAttribute("message", "已豁免协办部门。");
     } catch (RuntimeException e) {
       redirect.addFlashAttribute("error", e.getMessage());

@@ -17,6 +17,7 @@ import cn.duban.item.ItemClosedEvent;
 import cn.duban.item.ItemDraft;
 import cn.duban.item.ItemFilter;
 import cn.duban.item.ItemLight;
+import cn.duban.item.ItemQueries;
 import cn.duban.item.ItemService;
 import cn.duban.item.ItemStatus;
 import cn.duban.item.ItemView;
@@ -41,16 +42,18 @@ public class ListService {
 
   private final ListRepository lists;
   private final ItemService items;
+  private final ItemQueries itemQueries;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final BureauClock clock;
   private final EscalationPolicy escalation;
 
-  ListService(ListRepository lists, ItemService items, RuntimeService runtimeService, IdentityService identityService,
-              BureauClock clock, EscalationPolicy escalation) {
+  ListService(ListRepository lists, ItemService items, ItemQueries itemQueries, RuntimeService runtimeService,
+              IdentityService identityService, BureauClock clock, EscalationPolicy escalation) {
     this.escalation = escalation;
     this.lists = lists;
     this.items = items;
+    this.itemQueries = itemQueries;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.clock = clock;
@@ -105,7 +108,7 @@ public class ListService {
     List<ItemView> views = new ArrayList<>();
     int page = 0;
     while (true) {
-      var chunk = items.list(new ItemFilter(null, null, null, code, null, page++, 200), user);
+      var chunk = itemQueries.list(new ItemFilter(null, null, null, code, null, page++, 200), user);
       views.addAll(chunk.items());
       if (views.size() >= chunk.total() || chunk.items().isEmpty()) {
         break;

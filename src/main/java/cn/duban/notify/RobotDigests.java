@@ -17,7 +17,7 @@ import cn.duban.item.ItemFilter;
 import cn.duban.item.ItemLight;
 import cn.duban.item.ItemPage;
 import cn.duban.item.ItemScope;
-import cn.duban.item.ItemService;
+import cn.duban.item.ItemQueries;
 import cn.duban.item.ItemView;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.system.BureauClock;
@@ -34,7 +34,7 @@ class RobotDigests {
   private static final Logger log = LoggerFactory.getLogger(RobotDigests.class);
 
   private final UnitRobots robots;
-  private final ItemService items;
+  private final ItemQueries items;
   private final CalendarService calendar;
   private final OrganisationService organisation;
   private final NotificationRepository repository;
@@ -42,7 +42,7 @@ class RobotDigests {
   private final BureauClock clock;
   private final TransactionTemplate transaction;
 
-  RobotDigests(UnitRobots robots, ItemService items, CalendarService calendar, OrganisationService organisation,
+  RobotDigests(UnitRobots robots, ItemQueries items, CalendarService calendar, OrganisationService organisation,
                NotificationRepository repository, ChannelProperties properties, BureauClock clock,
                PlatformTransactionManager transactions) {
     this.robots = robots;

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.duban.item.ItemLight;
-import cn.duban.item.ItemService;
+import cn.duban.item.ItemQueries;
 import cn.duban.notify.OutboxFigures;
 import cn.duban.system.web.NodeProperties;
 
@@ -31,7 +31,7 @@ class DomainMetrics {
   }
 
   @Bean
-  MeterBinder openItemsByLight(ItemService items, MetricsProperties properties) {
+  MeterBinder openItemsByLight(ItemQueries items, MetricsProperties properties) {
     var lights = new Cached<Map<ItemLight, Long>>(properties.cacheFor(), items::openByLight);
     return registry -> {
       for (ItemLight light : List.of(ItemLight.GREEN, ItemLight.YELLOW, ItemLight.RED)) {

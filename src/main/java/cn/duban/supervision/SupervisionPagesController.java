@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.duban.item.ItemFilter;
 import cn.duban.item.ItemLight;
-import cn.duban.item.ItemService;
+import cn.duban.item.ItemQueries;
 import cn.duban.item.ItemStatus;
 import cn.duban.organisation.OrganisationService;
 import cn.duban.system.security.DubanUser;
@@ -33,11 +33,11 @@ class SupervisionPagesController {
 
   private final SupervisionService supervision;
   private final SupervisionQueries queries;
-  private final ItemService items;
+  private final ItemQueries items;
   private final OrganisationService organisation;
   private final ObjectMapper json;
 
-  SupervisionPagesController(SupervisionService supervision, SupervisionQueries queries, ItemService items,
+  SupervisionPagesController(SupervisionService supervision, SupervisionQueries queries, ItemQueries items,
                              OrganisationService organisation, ObjectMapper json) {
     this.json = json;
     this.supervision = supervision;

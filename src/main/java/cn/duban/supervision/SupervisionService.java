@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.duban.calendar.CalendarService;
 import cn.duban.item.EscalationLevel;
 import cn.duban.item.ItemScope;
-import cn.duban.item.ItemService;
+import cn.duban.item.ItemQueries;
 import cn.duban.item.TaskLists;
 import cn.duban.item.ItemStatus;
 import cn.duban.organisation.OrganisationService;
@@ -41,12 +41,12 @@ class SupervisionService {
 
   private final SupervisionRepository repository;
   private final TaskLists taskLists;
-  private final ItemService items;
+  private final ItemQueries items;
   private final OrganisationService organisation;
   private final CalendarService calendar;
   private final BureauClock clock;
 
-  SupervisionService(SupervisionRepository repository, ItemService items, OrganisationService organisation,
+  SupervisionService(SupervisionRepository repository, ItemQueries items, OrganisationService organisation,
                      CalendarService calendar, BureauClock clock, TaskLists taskLists) {
     this.repository = repository;
     this.taskLists = taskLists;

@@ -44,6 +44,7 @@ import cn.duban.item.ItemDraft;
 import cn.duban.item.ItemProcess.Decisions;
 import cn.duban.item.ItemProcess.Elements;
 import cn.duban.item.ItemProcess.Variables;
+import cn.duban.item.ItemQueries;
 import cn.duban.item.ItemService;
 import cn.duban.item.ItemTasks;
 import cn.duban.item.TimelineEvent;
@@ -64,6 +65,7 @@ class AuditHistoryTest {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Autowired ItemService items;
+  @Autowired ItemQueries itemQueries;
   @Autowired ItemTasks tasks;
   @Autowired Users users;
   @Autowired RuntimeService runtimeService;
@@ -135,7 +137,7 @@ class AuditHistoryTest {
 
   @Test
   void timelineHoldsEachStepOnceInOrderWithItsActor() {
-    List<TimelineEvent> timeline = items.detail(code, users.get(AUDITOR)).timeline();
+    List<TimelineEvent> timeline = itemQueries.detail(code, users.get(AUDITOR)).timeline();
 
     List<String> steps = timeline.stream()
         .filter(e -> !e.kind().equals("TASK_CREATED") && !e.kind().equals("OPERATION"))
@@ -194,7 +196,7 @@ class AuditHistoryTest {
   void auditorsFindTheEventsByItemPersonKindAndPeriod() {
     Http auditor = as(AUDITOR);
     JsonNode all = auditor.get("/api/audit?item=" + code + "&size=500").json();
-    List<TimelineEvent> timeline = items.detail(code, users.get(AUDITOR)).timeline();
+    List<TimelineEvent> timeline = itemQueries.detail(code, users.get(AUDITOR)).timeline();
     assertThat(all.get("total").asInt()).isEqualTo(timeline.size());
     assertThat(all.get("entries").get(0).get("kind").asText()).as("newest first").isEqualTo("CLOSED");
     assertThat(all.get("entries").findValuesAsText("itemCode")).containsOnly(code);
@@ -239,7 +241,7 @@ class AuditHistoryTest {
 
   @Test
   void exportsCarryTheDigestOfTheirBytesAndAreLogged() throws Exception {
-    int rows = items.detail(code, users.get(AUDITOR)).timeline().size();
+    int rows = itemQueries.detail(code, users.get(AUDITOR)).timeline().size();
     HttpResponse<byte[]> csv = download("/api/audit/export?format=csv&item=" + code);
     assertThat(csv.statusCode()).isEqualTo(200);
     byte[] body = csv.body();

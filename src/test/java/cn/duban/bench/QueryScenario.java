@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 
 import cn.duban.item.ItemFilter;
 import cn.duban.item.ItemLight;
-import cn.duban.item.ItemService;
+import cn.duban.item.ItemQueries;
 import cn.duban.item.ItemStatus;
 import cn.duban.system.security.DubanUser;
 
@@ -57,7 +57,7 @@ final class QueryScenario {
   static Map<String, Stats> run(Variant variant, int repetitions) {
     TaskService tasks = variant.bean(TaskService.class);
     IdentityService identity = variant.bean(IdentityService.class);
-    ItemService items = variant.bean(ItemService.class);
+    ItemQueries items = variant.bean(ItemQueries.class);
     DubanUser cadre = BenchItems.user(variant, BenchBureau.CADRE);
     DubanUser office = BenchItems.user(variant, BenchBureau.OFFICE);
     List<String> groups = List.of(BenchBureau.unit(0), BenchBureau.unit(1));

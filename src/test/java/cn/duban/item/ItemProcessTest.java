@@ -54,6 +54,7 @@ class ItemProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired ItemService items;
+  @Autowired ItemQueries itemQueries;
   @Autowired ItemTasks tasks;
   @Autowired ItemRepository repository;
   @Autowired Users users;
@@ -266,7 +267,7 @@ class ItemProcessTest {
         .satisfies(p -> assertThat(p.status()).isEqualTo(CoUnitPart.Status.WAIVED));
     work(code, Elements.HANDLE, ALICE, Map.of(Variables.HANDLE_ACTION, COMPLETE, Variables.RESULT_TEXT, "已完成"));
     assertThat(pi).isWaitingAt(Elements.SIGN_OFF);
-    assertThat(items.detail(code, users.get(OFFICE)).timeline()).extracting(TimelineEvent::kind).contains("CO_UNIT_WAIVED");
+    assertThat(itemQueries.detail(code, users.get(OFFICE)).timeline()).extracting(TimelineEvent::kind).contains("CO_UNIT_WAIVED");
   }
 
   // --- the escalation ladder, with the engine's clock and its jobs (no sleeping) -------------------------------
@@ -345,7 +346,7 @@ class ItemProcessTest {
     assertThat(due(pi, Elements.TIMER_BULLETIN)).isEqualTo(at("2026-12-22T09:00:00"));
     fire(pi, Elements.TIMER_BULLETIN);
     assertThat(notified(code, "BULLETIN")).contains("leo@2026-12-22").allMatch(r -> r.endsWith("@2026-12-22"));
-    ItemView view = items.view(repository.find(code).orElseThrow());
+    ItemView view = itemQueries.view(repository.find(code).orElseThrow());
     assertThat(view.escalationLevel()).isEqualTo(EscalationLevel.BULLETINED);
     assertThat(view.markedForBulletin()).isTrue();
     assertThat(view.overdueWorkingDays()).isEqualTo(5);
@@ -391,7 +392,7 @@ class ItemProcessTest {
     fire(pi, Elements.TIMER_REMINDER);
     fire(pi, Elements.TIMER_OVERDUE);
     assertThat(notified(code, "CHASE")).isEmpty();
-    ItemView view = items.view(repository.find(code).orElseThrow());
+    ItemView view = itemQueries.view(repository.find(code).orElseThrow());
     assertThat(view.light()).isEqualTo(ItemLight.RED);
     assertThat(view.lightLabel()).contains("待销号");
   }

@@ -55,6 +55,7 @@ class ReportCycleProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired ItemService items;
+  @Autowired ItemQueries itemQueries;
   @Autowired ItemTasks tasks;
   @Autowired Users users;
   @Autowired JdbcTemplate jdbc;
@@ -124,7 +125,7 @@ class ReportCycleProcessTest {
   }
 
   ItemDetail detail(String code) {
-    return items.detail(code, users.get(OFFICE));
+    return itemQueries.detail(code, users.get(OFFICE));
   }
 
   @Test

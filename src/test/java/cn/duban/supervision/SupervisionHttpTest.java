@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.duban.calendar.CalendarService;
 import cn.duban.item.EscalationLevel;
 import cn.duban.item.ItemLight;
-import cn.duban.item.ItemService;
+import cn.duban.item.ItemQueries;
 import cn.duban.item.ItemStatus;
 import cn.duban.support.DubanSpringTest;
 import cn.duban.support.Http;
@@ -62,7 +62,7 @@ class SupervisionHttpTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired BureauClock clock;
   @Autowired CalendarService calendar;
-  @Autowired ItemService itemService;
+  @Autowired ItemQueries itemQueries;
 
   String list;
   String prefix;
@@ -182,7 +182,7 @@ class SupervisionHttpTest {
 
   /** Per unit: green, yellow, red, issued, closed on time, closed late, open overdue, extensions. */
   Map<String, List<Long>> expectedUnits(List<Item> items) {
-    Instant yellowFrom = itemService.yellowFrom(now);
+    Instant yellowFrom = itemQueries.yellowFrom(now);
     Map<String, List<Long>> units = new TreeMap<>();
     for (Map.Entry<String, List<Item>> unit : items.stream().collect(Collectors.groupingBy(Item::unitId)).entrySet()) {
       List<Item> rows = unit.getValue();

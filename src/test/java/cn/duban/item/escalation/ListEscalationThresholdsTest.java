@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.duban.item.ItemDraft;
 import cn.duban.item.ItemLight;
 import cn.duban.item.ItemProcess;
+import cn.duban.item.ItemQueries;
 import cn.duban.item.ItemService;
 import cn.duban.lists.ListFiles;
 import cn.duban.lists.ListService;
@@ -41,6 +42,7 @@ class ListEscalationThresholdsTest {
 
   @Autowired ListService lists;
   @Autowired ItemService items;
+  @Autowired ItemQueries itemQueries;
   @Autowired Users users;
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
@@ -72,9 +74,9 @@ class ListEscalationThresholdsTest {
 
     ClockUtil.setCurrentTime(at("2026-12-11T09:00:01"));
     managementService.executeJob(job(own, ItemProcess.Elements.TIMER_REMINDER).getId());
-    assertThat(items.view(items.visible(own, users.get(OFFICE))).light()).as("reminded 8 working days ahead: yellow")
+    assertThat(itemQueries.view(itemQueries.visible(own, users.get(OFFICE))).light()).as("reminded 8 working days ahead: yellow")
         .isEqualTo(ItemLight.YELLOW);
-    assertThat(items.view(items.visible(standard, users.get(OFFICE))).light()).isEqualTo(ItemLight.GREEN);
+    assertThat(itemQueries.view(itemQueries.visible(standard, users.get(OFFICE))).light()).isEqualTo(ItemLight.GREEN);
 
     ClockUtil.setCurrentTime(at("2026-12-24T00:00:01"));
     managementService.executeJob(job(own, ItemProcess.Elements.TIMER_OVERDUE).getId());
