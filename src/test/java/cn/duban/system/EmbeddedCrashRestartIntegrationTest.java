@@ -99,7 +99,7 @@ class EmbeddedCrashRestartIntegrationTest {
   }
 
   /** The office (demo: zhoumin) issues an item; it is committed when the answer comes. */
-  private static String issue(Node node, String title) {
+  static String issue(Node node, String title) {
     Http.Response issued = Http.basic(node.port(), "zhoumin", "demo").post("/api/items", Map.of(
         "title", title,
         "requirement", "按要求完成并报送。",
