@@ -46,6 +46,7 @@ import cn.duban.calendar.CalendarService;
 import cn.duban.support.Concurrently;
 import cn.duban.support.DubanSpringTest;
 import cn.duban.support.Http;
+import cn.duban.support.ReportList;
 import cn.duban.system.BureauClock;
 
 /**
@@ -67,34 +68,24 @@ class AssessmentHttpTest {
   @Autowired CalendarService calendar;
 
   String list;
-  String prefix;
+  ReportList report;
   Instant now;
   LocalDate today;
   LocalDate from;
-  Instant start;
-  Instant end;
   final Map<String, String> codes = new HashMap<>();
 
   Http as(String user) {
     return user.equals(ADMIN) ? Http.basic(port, ADMIN, ADMIN_PASSWORD) : Http.basic(port, user, PASSWORD);
   }
 
-  String query() {
-    return "list=" + list + "&from=" + from + "&to=" + today;
-  }
 
   @BeforeEach
   void itemsInEveryState() {
-    String id = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    list = "KH-" + id;
-    prefix = "KH" + id;
-    now = clock.now();
-    today = clock.today();
-    from = today.minusDays(40);
-    start = from.atStartOfDay(clock.zone()).toInstant();
-    end = today.plusDays(1).atStartOfDay(clock.zone()).toInstant();
-    jdbc.update("insert into duban.task_list (code, name, issued_on, created_by, created_at, item_count) "
-        + "values (?, ?, ?, 'olivia', ?, 12)", list, "考核测试清单" + id, today, Timestamp.from(now));
+    report = ReportList.create(jdbc, clock, "KH", "考核测试清单");
+    list = report.code();
+    now = report.now();
+    today = report.today();
+    from = report.from();
     Instant recent = now.minus(Duration.ofHours(1));
     Instant earlier = now.minus(Duration.ofDays(20));
 
@@ -149,7 +140,7 @@ class AssessmentHttpTest {
 
   private void item(String role, String unit, String assignee, String status, LocalDate deadline, Instant issuedAt,
                     Instant closedAt) {
-    String code = prefix + "-" + (codes.size() + 1);
+    String code = report.prefix() + "-" + (codes.size() + 1);
     codes.put(role, code);
     jdbc.update("insert into duban.item (code, list_code, title, requirement, unit_id, assignee, deadline, due_at, "
             + "status, issued_by, issued_at, closed_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'olivia', ?, ?, ?)",
@@ -176,9 +167,9 @@ class AssessmentHttpTest {
   Map<String, Map<String, Long>> expected(boolean people) {
     String who = people ? "assignee" : "unit_id";
     Map<String, Map<String, Long>> counts = new HashMap<>();
-    Timestamp s = Timestamp.from(start);
-    Timestamp e = Timestamp.from(end);
-    Timestamp asOf = Timestamp.from(now.isBefore(end) ? now : end);
+    Timestamp s = Timestamp.from(report.start());
+    Timestamp e = Timestamp.from(report.end());
+    Timestamp asOf = Timestamp.from(now.isBefore(report.end()) ? now : report.end());
     String closed = " from duban.item where list_code = ? and status = 'CLOSED' and closed_at >= ? and closed_at < ?";
     add(counts, "CLOSED_ON_TIME", "select " + who + " as k, count(*)" + closed + " and closed_at <= due_at group by 1",
         list, s, e);
@@ -261,7 +252,7 @@ class AssessmentHttpTest {
 
   @Test
   void everyFigureIsCountedFromTheReadModelAndScoredByTheRules() {
-    JsonNode a = as(OFFICE).get("/api/assessment?" + query()).json();
+    JsonNode a = as(OFFICE).get("/api/assessment?" + report.query()).json();
     assertThat(a.get("scope").asText()).startsWith("全局");
     for (boolean people : List.of(false, true)) {
       Map<String, Map<String, Long>> expected = expected(people);
@@ -310,9 +301,9 @@ class AssessmentHttpTest {
 
   @Test
   void totalsAgreeWithTheDashboardAndTheBulletin() {
-    JsonNode a = as(OFFICE).get("/api/assessment?" + query()).json();
-    JsonNode dashboard = as(OFFICE).get("/api/dashboard?" + query()).json();
-    JsonNode bulletin = as(OFFICE).get("/api/bulletin?" + query()).json();
+    JsonNode a = as(OFFICE).get("/api/assessment?" + report.query()).json();
+    JsonNode dashboard = as(OFFICE).get("/api/dashboard?" + report.query()).json();
+    JsonNode bulletin = as(OFFICE).get("/api/bulletin?" + report.query()).json();
     for (JsonNode u : dashboard.get("units")) {
       JsonNode figures = row(a.get("units"), u.get("unitId").asText()).get("figures");
       assertThat(figures.get("CLOSED_ON_TIME").get("count").asLong()).isEqualTo(u.get("closedOnTime").asLong());
@@ -333,18 +324,18 @@ class AssessmentHttpTest {
 
   @Test
   void eachRoleSeesItsScope() {
-    JsonNode cadre = as(ANDY).get("/api/assessment?" + query()).json();
+    JsonNode cadre = as(ANDY).get("/api/assessment?" + report.query()).json();
     assertThat(ids(cadre.get("units"))).isEmpty();
     assertThat(ids(cadre.get("people"))).containsExactly(ANDY);
-    assertThat(ids(as(BOB).get("/api/assessment?" + query()).json().get("people"))).containsExactly(BOB);
+    assertThat(ids(as(BOB).get("/api/assessment?" + report.query()).json().get("people"))).containsExactly(BOB);
 
-    JsonNode head = as(ALICE).get("/api/assessment?" + query()).json();
+    JsonNode head = as(ALICE).get("/api/assessment?" + report.query()).json();
     assertThat(ids(head.get("units"))).containsExactly(UNIT_A);
     assertThat(ids(head.get("people"))).contains(ALICE, ANDY).doesNotContain(BOB);
 
-    JsonNode office = as(OFFICE).get("/api/assessment?" + query()).json();
+    JsonNode office = as(OFFICE).get("/api/assessment?" + report.query()).json();
     for (String reader : List.of(LEADER, AUDITOR)) {
-      JsonNode all = as(reader).get("/api/assessment?" + query()).json();
+      JsonNode all = as(reader).get("/api/assessment?" + report.query()).json();
       assertThat(ids(all.get("units"))).contains(UNIT_A, UNIT_B).isEqualTo(ids(office.get("units")));
       assertThat(ids(all.get("people"))).contains(ALICE, ANDY, BOB);
     }
@@ -358,7 +349,7 @@ class AssessmentHttpTest {
     assertThat(as(OFFICE).get("/api/admin/assessment-rules").status()).isEqualTo(403);
     // the page, for every reader
     for (String reader : List.of(ANDY, ALICE, OFFICE, AUDITOR)) {
-      Http.Response page = as(reader).get("/assessment?" + query(), "text/html");
+      Http.Response page = as(reader).get("/assessment?" + report.query(), "text/html");
       assertThat(page.status()).as(reader).isEqualTo(200);
       assertThat(page.body()).contains("chart-people", "考核");
     }
@@ -488,8 +479,8 @@ class AssessmentHttpTest {
 
   @Test
   void theExportOpensAndHasTheFigures() throws Exception {
-    JsonNode a = as(OFFICE).get("/api/assessment?" + query()).json();
-    byte[] xlsx = as(OFFICE).getBytes("/api/assessment/export?" + query());
+    JsonNode a = as(OFFICE).get("/api/assessment?" + report.query()).json();
+    byte[] xlsx = as(OFFICE).getBytes("/api/assessment/export?" + report.query());
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       Sheet units = workbook.getSheet("部门");
       PrintSetup print = units.getPrintSetup();

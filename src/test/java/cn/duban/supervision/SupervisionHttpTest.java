@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -46,6 +45,7 @@ import cn.duban.item.ItemQueries;
 import cn.duban.item.ItemStatus;
 import cn.duban.support.DubanSpringTest;
 import cn.duban.support.Http;
+import cn.duban.support.ReportList;
 import cn.duban.system.BureauClock;
 
 /**
@@ -65,13 +65,11 @@ class SupervisionHttpTest {
   @Autowired ItemQueries itemQueries;
 
   String list;
-  String prefix;
+  ReportList report;
   Instant now;
   LocalDate today;
   /** The period asked for: the last 40 days up to today. */
   LocalDate from;
-  Instant start;
-  Instant end;
 
   /** Item codes by role in the data set. */
   final Map<String, String> codes = new HashMap<>();
@@ -80,22 +78,14 @@ class SupervisionHttpTest {
     return Http.basic(port, user, PASSWORD);
   }
 
-  String query() {
-    return "list=" + list + "&from=" + from + "&to=" + today;
-  }
 
   @BeforeEach
   void itemsInEveryState() {
-    String id = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    list = "SV-" + id;
-    prefix = "SV" + id;
-    now = clock.now();
-    today = clock.today();
-    from = today.minusDays(40);
-    start = from.atStartOfDay(clock.zone()).toInstant();
-    end = today.plusDays(1).atStartOfDay(clock.zone()).toInstant();
-    jdbc.update("insert into duban.task_list (code, name, issued_on, created_by, created_at, item_count) "
-        + "values (?, ?, ?, 'olivia', ?, 12)", list, "督办台测试清单" + id, today, Timestamp.from(now));
+    report = ReportList.create(jdbc, clock, "SV", "督办台测试清单");
+    list = report.code();
+    now = report.now();
+    today = report.today();
+    from = report.from();
     Instant recent = now.minus(Duration.ofHours(1));
     item("issuedGreen", UNIT_A, List.of(), null, ItemStatus.ISSUED, today.plusDays(30), recent, null,
         EscalationLevel.NONE, null);
@@ -134,12 +124,12 @@ class SupervisionHttpTest {
 
   private void item(String role, String unit, List<String> coUnits, String assignee, ItemStatus status,
                     LocalDate deadline, Instant issuedAt, Instant closedAt, EscalationLevel level, Instant bulletinAt) {
-    String code = prefix + "-" + (codes.size() + 1);
+    String code = report.prefix() + "-" + (codes.size() + 1);
     codes.put(role, code);
     jdbc.update("insert into duban.item (code, list_code, title, requirement, unit_id, co_unit_ids, assignee, deadline, "
             + "due_at, status, issued_by, issued_at, closed_at, escalation_level, bulletin_at, updated_at) "
             + "values (?, ?, ?, ?, ?, ?::varchar[], ?, ?, ?, ?, 'olivia', ?, ?, ?, ?, ?)",
-        code, list, "督办台测试事项" + prefix + " " + role, "要求：" + role, unit, "{" + String.join(",", coUnits) + "}",
+        code, list, "督办台测试事项" + report.prefix() + " " + role, "要求：" + role, unit, "{" + String.join(",", coUnits) + "}",
         assignee, deadline, Timestamp.from(clock.endOfDay(deadline)), status.name(), Timestamp.from(issuedAt),
         closedAt == null ? null : Timestamp.from(closedAt), level.name(),
         bulletinAt == null ? null : Timestamp.from(bulletinAt), Timestamp.from(issuedAt));
@@ -169,7 +159,7 @@ class SupervisionHttpTest {
   }
 
   boolean inPeriod(Instant t) {
-    return t != null && !t.isBefore(start) && t.isBefore(end);
+    return t != null && !t.isBefore(report.start()) && t.isBefore(report.end());
   }
 
   boolean closedOnTime(Item i) {
@@ -216,7 +206,7 @@ class SupervisionHttpTest {
   void assertDashboardMatchesTheReadModel(String user) {
     List<Item> items = readModel(scopeOf(user));
     Map<String, List<Long>> expected = expectedUnits(items);
-    JsonNode d = as(user).get("/api/dashboard?" + query()).json();
+    JsonNode d = as(user).get("/api/dashboard?" + report.query()).json();
 
     Map<String, List<Long>> actual = new TreeMap<>();
     for (JsonNode u : d.get("units")) {
@@ -280,7 +270,7 @@ class SupervisionHttpTest {
     List<Item> items = readModel(scopeOf(user));
     Map<String, List<Long>> expected = new TreeMap<>();
     expectedUnits(items).forEach((unit, f) -> expected.put(unit, List.of(f.get(3), f.get(4), f.get(5), f.get(6), f.get(7))));
-    JsonNode b = as(user).get("/api/bulletin?" + query()).json();
+    JsonNode b = as(user).get("/api/bulletin?" + report.query()).json();
     Map<String, List<Long>> actual = new TreeMap<>();
     b.get("units").forEach(u -> actual.put(u.get("unitId").asText(), List.of(u.get("issued").asLong(),
         u.get("closedOnTime").asLong(), u.get("closedLate").asLong(), u.get("openOverdue").asLong(),
@@ -304,7 +294,7 @@ class SupervisionHttpTest {
       assertDashboardMatchesTheReadModel(user);
     }
     // and the data set really has something in every box
-    JsonNode all = as(OFFICE).get("/api/dashboard?" + query()).json().get("total");
+    JsonNode all = as(OFFICE).get("/api/dashboard?" + report.query()).json().get("total");
     assertThat(List.of("green", "yellow", "red", "issued", "closedOnTime", "closedLate"))
         .allSatisfy(f -> assertThat(all.get(f).asLong()).as(f).isPositive());
     assertThat(all.get("onTimeRate").asDouble()).isEqualTo(50.0);
@@ -315,27 +305,27 @@ class SupervisionHttpTest {
     for (String user : List.of(OFFICE, LEADER, AUDITOR, ALICE, ANDY, BOB)) {
       assertBulletinMatchesTheReadModel(user);
     }
-    JsonNode b = as(OFFICE).get("/api/bulletin?" + query()).json();
+    JsonNode b = as(OFFICE).get("/api/bulletin?" + report.query()).json();
     assertThat(codesOf(b.get("items"))).containsExactly(codes.get("redBulletined"));
     assertThat(b.get("total").get("extensions").asLong()).isEqualTo(1);
   }
 
   @Test
   void eachRoleSeesItsOwnScopeInTheJson() {
-    assertThat(unitsOf(as(OFFICE).get("/api/dashboard?" + query()).json())).containsExactly(UNIT_A, UNIT_B);
-    assertThat(unitsOf(as(AUDITOR).get("/api/dashboard?" + query()).json())).containsExactly(UNIT_A, UNIT_B);
+    assertThat(unitsOf(as(OFFICE).get("/api/dashboard?" + report.query()).json())).containsExactly(UNIT_A, UNIT_B);
+    assertThat(unitsOf(as(AUDITOR).get("/api/dashboard?" + report.query()).json())).containsExactly(UNIT_A, UNIT_B);
     // the head of 甲科: 甲科's items only, not 乙科's item that 甲科 merely co-works on
-    JsonNode alice = as(ALICE).get("/api/dashboard?" + query()).json();
+    JsonNode alice = as(ALICE).get("/api/dashboard?" + report.query()).json();
     assertThat(unitsOf(alice)).containsExactly(UNIT_A);
     assertThat(alice.get("scope").asText()).contains("甲科");
     // a cadre: their own items
-    JsonNode andy = as(ANDY).get("/api/dashboard?" + query()).json();
+    JsonNode andy = as(ANDY).get("/api/dashboard?" + report.query()).json();
     assertThat(andy.get("total").get("red").asLong()).isEqualTo(1);
     assertThat(codesOf(andy.get("supervised"))).containsExactly(codes.get("redSupervised"));
     assertThat(andy.get("scope").asText()).isEqualTo("本人承办的事项");
-    JsonNode bobBulletin = as(BOB).get("/api/bulletin?" + query()).json();
+    JsonNode bobBulletin = as(BOB).get("/api/bulletin?" + report.query()).json();
     assertThat(unitsOf(bobBulletin)).containsExactly(UNIT_B);
-    assertThat(codesOf(as(ANDY).get("/api/bulletin?" + query()).json().get("items"))).isEmpty();
+    assertThat(codesOf(as(ANDY).get("/api/bulletin?" + report.query()).json().get("items"))).isEmpty();
   }
 
   @Test
@@ -350,12 +340,12 @@ class SupervisionHttpTest {
     assertThat(alice).contains(codes.get("issuedGreen") + "<", codes.get("redSupervised") + "<")
         .doesNotContain(codes.get("coUnit") + "<", codes.get("redBulletined") + "<");
 
-    String bulletin = "/bulletin?" + query();
+    String bulletin = "/bulletin?" + report.query();
     assertThat(page(LEADER, bulletin)).contains(codes.get("redBulletined"), "乙科");
     assertThat(page(ALICE, bulletin)).doesNotContain(codes.get("redBulletined"), "乙科");
     assertThat(page(AUDITOR, bulletin)).contains(codes.get("redBulletined"));
 
-    String dashboard = "/dashboard?" + query();
+    String dashboard = "/dashboard?" + report.query();
     assertThat(page(ANDY, dashboard)).contains(codes.get("redSupervised")).doesNotContain(codes.get("redBulletined"));
     assertThat(page(BOB, dashboard)).contains(codes.get("redBulletined")).doesNotContain(codes.get("redSupervised"));
     assertThat(page(OFFICE, dashboard)).contains(codes.get("redBulletined"), codes.get("redSupervised"),
@@ -368,24 +358,24 @@ class SupervisionHttpTest {
     late(codes.get("yellow"), UNIT_A, false, today.minusDays(9), now.minus(Duration.ofDays(5)));
     late(codes.get("coUnit"), UNIT_B, false, today.minusDays(9), now.minus(Duration.ofDays(5)));
     late(codes.get("coUnit"), UNIT_A, true, today.minusDays(9), now.minus(Duration.ofDays(5)));
-    late(codes.get("yellow"), UNIT_A, false, from.minusDays(14), start.minus(Duration.ofDays(3)));
+    late(codes.get("yellow"), UNIT_A, false, from.minusDays(14), report.start().minus(Duration.ofDays(3)));
 
-    JsonNode d = as(OFFICE).get("/api/dashboard?" + query()).json();
+    JsonNode d = as(OFFICE).get("/api/dashboard?" + report.query()).json();
     Map<String, Long> actual = new TreeMap<>();
     d.get("units").forEach(u -> actual.put(u.get("unitId").asText(), u.get("lateReports").asLong()));
     Map<String, Long> expected = new TreeMap<>();
     jdbc.query("select l.unit_id, count(*) from duban.late_report_report l join duban.item i on i.code = l.item_code "
         + "where i.list_code = ? and l.due_at >= ? and l.due_at < ? group by l.unit_id", rs -> {
           expected.put(rs.getString(1), rs.getLong(2));
-        }, list, Timestamp.from(start), Timestamp.from(end));
+        }, list, Timestamp.from(report.start()), Timestamp.from(report.end()));
     assertThat(expected).containsEntry(UNIT_A, 2L).containsEntry(UNIT_B, 1L);
     assertThat(actual).isEqualTo(expected);
     assertThat(d.get("total").get("lateReports").asLong()).isEqualTo(3);
     // bob, a cadre, sees his own items: both rows of the item he handles, not those of alice's item
-    JsonNode bob = as(BOB).get("/api/dashboard?" + query()).json();
+    JsonNode bob = as(BOB).get("/api/dashboard?" + report.query()).json();
     assertThat(bob.get("total").get("lateReports").asLong()).isEqualTo(2);
 
-    assertThat(page(OFFICE, "/dashboard?" + query())).contains("<th>反馈逾期</th>", "class=\"num late-reports\">3<");
+    assertThat(page(OFFICE, "/dashboard?" + report.query())).contains("<th>反馈逾期</th>", "class=\"num late-reports\">3<");
   }
 
   void late(String code, String unitId, boolean coUnit, LocalDate periodEnd, Instant due) {
@@ -425,11 +415,11 @@ class SupervisionHttpTest {
 
   @Test
   void bulletinExportsTheSameFiguresAsXlsx() throws IOException {
-    JsonNode b = as(OFFICE).get("/api/bulletin?" + query()).json();
-    Http.Response response = as(OFFICE).get("/api/bulletin/export?" + query());
+    JsonNode b = as(OFFICE).get("/api/bulletin?" + report.query()).json();
+    Http.Response response = as(OFFICE).get("/api/bulletin/export?" + report.query());
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.contentType()).startsWith(SupervisionController.XLSX);
-    try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(as(OFFICE).getBytes("/api/bulletin/export?" + query())))) {
+    try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(as(OFFICE).getBytes("/api/bulletin/export?" + report.query())))) {
       Sheet sheet = workbook.getSheet("通报");
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith("任务清单落实情况通报");
       assertThat(texts(sheet.getRow(3))).containsExactlyElementsOf(BulletinWorkbook.UNIT_COLUMNS);
@@ -449,7 +439,7 @@ class SupervisionHttpTest {
       assertThat(all).contains("合计", codes.get("redBulletined"), "列入通报的事项（1 项）");
     }
     // a cadre's export holds their own items only
-    try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(as(ANDY).getBytes("/api/bulletin/export?" + query())))) {
+    try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(as(ANDY).getBytes("/api/bulletin/export?" + report.query())))) {
       String andys = sheetText(workbook.getSheet("通报"));
       assertThat(andys).contains("甲科", "本人承办的事项", "列入通报的事项（0 项）").doesNotContain("乙科");
     }
