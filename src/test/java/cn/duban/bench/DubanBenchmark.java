@@ -41,6 +41,9 @@ class DubanBenchmark {
 
   @Test
   void run() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        SCENARIOS.stream().anyMatch(java.util.Set.of("lifecycle", "escalation", "query", "import", "footprint")::contains),
+        "none of this class's scenarios chosen (-Dbench.scenarios=nodes runs NodeThroughputBenchmark only)");
     long started = System.nanoTime();
     Path out = Path.of(System.getProperty("bench.out", "target/bench"));
     Figures figures = new Figures();
