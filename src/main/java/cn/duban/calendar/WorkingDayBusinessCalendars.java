@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -34,22 +35,12 @@ final class WorkingDayBusinessCalendars {
   }
 
   static BusinessCalendarManager manager(WorkingDays calendar, Supplier<ZoneId> zone) {
+    Working working = new Working(calendar, zone);
     MapBusinessCalendarManager manager = new MapBusinessCalendarManager();
-    manager.addBusinessCalendar(DueDateBusinessCalendar.NAME, new DueDate(calendar, zone));
-    manager.addBusinessCalendar(DurationBusinessCalendar.NAME, new Duration(calendar, zone));
-    manager.addBusinessCalendar(CycleBusinessCalendar.NAME, new Cycle(calendar, zone));
+    manager.addBusinessCalendar(DueDateBusinessCalendar.NAME, new DueDate(working));
+    manager.addBusinessCalendar(DurationBusinessCalendar.NAME, new Duration(working));
+    manager.addBusinessCalendar(CycleBusinessCalendar.NAME, new Cycle(working));
     return manager;
-  }
-
-  /** A working-day expression that is not a cycle, from {@code start} (now when null). */
-  private static Date once(String description, Date start, WorkingDays calendar, Supplier<ZoneId> zone,
-                           WorkingDayExpression expression, String where) {
-    if (expression.cycle()) {
-      throw new ProcessEngineException("A working-day cycle '" + description + "' cannot be " + where
-          + "; use it in a timeCycle, or write P<n>WD here");
-    }
-    Instant from = (start != null ? start : ClockUtil.getCurrentTime()).toInstant();
-    return Date.from(expression.after(from, zone.get(), calendar));
   }
 
   private static Optional<WorkingDayExpression> parse(String description) {
@@ -60,63 +51,55 @@ final class WorkingDayBusinessCalendars {
     }
   }
 
-  /** {@code camunda:dueDate}, {@code camunda:followUpDate} and {@code timeDate}. */
+  /** The bureau's working days and zone, shared by the three calendars. */
+  private record Working(WorkingDays calendar, Supplier<ZoneId> zone) {
+
+    /**
+     * A working-day expression that is not a cycle, from {@code start} (now when null); anything else is resolved by
+     * Camunda's calendar ({@code camunda}).
+     */
+    Date once(String description, Date start, String where, BiFunction<String, Date, Date> camunda) {
+      Optional<WorkingDayExpression> parsed = parse(description);
+      if (parsed.isEmpty()) {
+        return camunda.apply(description, start);
+      }
+      if (parsed.get().cycle()) {
+        throw new ProcessEngineException("A working-day cycle '" + description + "' cannot be " + where
+            + "; use it in a timeCycle, or write P<n>WD here");
+      }
+      Instant from = (start != null ? start : ClockUtil.getCurrentTime()).toInstant();
+      return Date.from(parsed.get().after(from, zone.get(), calendar));
+    }
+  }
+
+  /**
+   * {@code camunda:dueDate}, {@code camunda:followUpDate} and {@code timeDate}. The engine's other two overloads
+   * ({@code resolveDuedate(String)} and {@code (String, Task)}) call this one with no start, as do {@link Duration}'s.
+   */
   static final class DueDate extends DueDateBusinessCalendar {
-    private final WorkingDays calendar;
-    private final Supplier<ZoneId> zone;
+    private final Working working;
 
-    DueDate(WorkingDays calendar, Supplier<ZoneId> zone) {
-      this.calendar = calendar;
-      this.zone = zone;
-    }
-
-    @Override
-    public Date resolveDuedate(String description, Task task) {
-      return resolveDuedate(description, (Date) null);
-    }
-
-    @Override
-    public Date resolveDuedate(String description) {
-      return resolveDuedate(description, (Date) null);
+    DueDate(Working working) {
+      this.working = working;
     }
 
     @Override
     public Date resolveDuedate(String description, Date startDate) {
-      Optional<WorkingDayExpression> expression = parse(description);
-      if (expression.isEmpty()) {
-        return super.resolveDuedate(description, startDate);
-      }
-      return once(description, startDate, calendar, zone, expression.get(), "a due date");
+      return working.once(description, startDate, "a due date", super::resolveDuedate);
     }
   }
 
   /** {@code timeDuration}. */
   static final class Duration extends DurationBusinessCalendar {
-    private final WorkingDays calendar;
-    private final Supplier<ZoneId> zone;
+    private final Working working;
 
-    Duration(WorkingDays calendar, Supplier<ZoneId> zone) {
-      this.calendar = calendar;
-      this.zone = zone;
-    }
-
-    @Override
-    public Date resolveDuedate(String description, Task task) {
-      return resolveDuedate(description, (Date) null);
-    }
-
-    @Override
-    public Date resolveDuedate(String description) {
-      return resolveDuedate(description, (Date) null);
+    Duration(Working working) {
+      this.working = working;
     }
 
     @Override
     public Date resolveDuedate(String description, Date startDate) {
-      Optional<WorkingDayExpression> expression = parse(description);
-      if (expression.isEmpty()) {
-        return super.resolveDuedate(description, startDate);
-      }
-      return once(description, startDate, calendar, zone, expression.get(), "a timeDuration");
+      return working.once(description, startDate, "a timeDuration", super::resolveDuedate);
     }
   }
 
@@ -126,12 +109,10 @@ final class WorkingDayBusinessCalendars {
    * occurrence is then counted from that start, as Camunda does for ISO cycles.
    */
   static final class Cycle extends CycleBusinessCalendar {
-    private final WorkingDays calendar;
-    private final Supplier<ZoneId> zone;
+    private final Working working;
 
-    Cycle(WorkingDays calendar, Supplier<ZoneId> zone) {
-      this.calendar = calendar;
-      this.zone = zone;
+    Cycle(Working working) {
+      this.working = working;
     }
 
     @Override
@@ -168,7 +149,8 @@ final class WorkingDayBusinessCalendars {
       } catch (RuntimeException e) {
         throw new ProcessEngineException("Cannot read the start of the cycle '" + description + "'", e);
       }
-      Instant next = expression.nextOccurrence(start.toInstant(), now.toInstant(), repeatOffset, zone.get(), calendar);
+      Instant next = expression.nextOccurrence(start.toInstant(), now.toInstant(), repeatOffset,
+          working.zone().get(), working.calendar());
       return next == null ? null : Date.from(next);
     }
   }

@@ -31,9 +31,10 @@ import cn.duban.system.BureauClock;
 class DingTalkChannel extends PushChannel.WithToken {
 
   static final String NAME = "dingtalk";
-  static final Set<Integer> TOKEN_ERRORS = Set.of(40014, 42001);
-  static final Set<Integer> RATE_LIMITS = Set.of(90002, 90005, 90006, 90018);
-  static final Set<Integer> PERMANENT = Set.of(33012, 60020, 60011);
+  static final Errors ERRORS = new Errors(
+      Set.of(40014, 42001),
+      Set.of(90002, 90005, 90006, 90018),
+      Set.of(33012, 60020, 60011));
 
   private final ChannelProperties.Dingtalk settings;
   private final String dubanUrl;
@@ -45,24 +46,9 @@ class DingTalkChannel extends PushChannel.WithToken {
 
   DingTalkChannel(ChannelProperties.Dingtalk settings, Duration timeout, String dubanUrl, ContactService contacts,
                   BureauClock clock) {
-    super(contacts, clock, timeout, TOKEN_ERRORS);
+    super(NAME, "钉钉", settings::configured, ERRORS, contacts, clock, timeout);
     this.settings = settings;
     this.dubanUrl = dubanUrl;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String label() {
-    return "钉钉";
-  }
-
-  @Override
-  public boolean enabled() {
-    return settings.configured();
   }
 
   @Override
@@ -80,15 +66,7 @@ class DingTalkChannel extends PushChannel.WithToken {
     int code = code(answer);
     String reason = "钉钉 errcode " + code + "：" + answer.path("errmsg").asText("")
         + (answer.hasNonNull("sub_msg") ? "（" + answer.get("sub_msg").asText() + "）" : "");
-    if (code != 0) {
-      if (RATE_LIMITS.contains(code)) {
-        throw new RateLimited(reason, Duration.ofMinutes(1));
-      }
-      if (PERMANENT.contains(code)) {
-        throw new PermanentFailure(reason);
-      }
-      throw new IllegalStateException(reason);
-    }
+    failUnlessZero(code, reason);
     checkResult(used[0], answer.path("task_id").asLong(), userId, attempt);
     return DeliveryOutcome.sent();
   }

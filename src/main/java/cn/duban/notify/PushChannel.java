@@ -2,6 +2,7 @@ package cn.duban.notify;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,13 +51,43 @@ abstract class PushChannel implements NotificationChannel {
    */
   abstract static class WithToken extends PushChannel {
 
-    private final AccessTokens tokens;
-    private final Set<Integer> tokenErrors;
+    /**
+     * What a platform's error codes mean: refused for the token (fetch a new one, call again), rate limits (back off)
+     * and refusals that will not change (failed for good); any other code is tried again later.
+     */
+    record Errors(Set<Integer> token, Set<Integer> rateLimits, Set<Integer> permanent) {
+    }
 
-    WithToken(ContactService contacts, BureauClock clock, Duration timeout, Set<Integer> tokenErrors) {
+    private final String name;
+    private final String label;
+    private final BooleanSupplier configured;
+    private final Errors errors;
+    private final AccessTokens tokens;
+
+    WithToken(String name, String label, BooleanSupplier configured, Errors errors, ContactService contacts,
+              BureauClock clock, Duration timeout) {
       super(contacts, clock, timeout);
+      this.name = name;
+      this.label = label;
+      this.configured = configured;
+      this.errors = errors;
       this.tokens = new AccessTokens(clock);
-      this.tokenErrors = tokenErrors;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+
+    /** On when the platform's ids and secret are set. */
+    @Override
+    public boolean enabled() {
+      return configured.getAsBoolean();
     }
 
     /** A call to the platform with a token. */
@@ -77,11 +108,25 @@ abstract class PushChannel implements NotificationChannel {
     JsonNode withToken(Call call) throws Exception {
       String token = tokens.get(this::fetchToken);
       JsonNode answer = call.with(token);
-      if (tokenErrors.contains(code(answer))) {
+      if (errors.token().contains(code(answer))) {
         tokens.invalidate(token);
         answer = call.with(tokens.get(this::fetchToken));
       }
       return answer;
+    }
+
+    /** Nothing for code 0; else the failure that code means ({@link Errors}), with the platform's reason. */
+    void failUnlessZero(int code, String reason) throws RateLimited, PermanentFailure {
+      if (code == 0) {
+        return;
+      }
+      if (errors.rateLimits().contains(code)) {
+        throw new RateLimited(reason, Duration.ofMinutes(1));
+      }
+      if (errors.permanent().contains(code)) {
+        throw new PermanentFailure(reason);
+      }
+      throw new IllegalStateException(reason);
     }
 
     /** The token of a {@code gettoken} answer ({@code errcode}, {@code access_token}, {@code expires_in}). */

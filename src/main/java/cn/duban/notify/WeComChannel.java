@@ -30,9 +30,10 @@ import cn.duban.system.BureauClock;
 class WeComChannel extends PushChannel.WithToken {
 
   static final String NAME = "wecom";
-  static final Set<Integer> TOKEN_ERRORS = Set.of(40014, 42001, 40001);
-  static final Set<Integer> RATE_LIMITS = Set.of(45009, 45033);
-  static final Set<Integer> PERMANENT = Set.of(60111, 81013, 40003, 48002, 60011, 60020, 40056);
+  static final Errors ERRORS = new Errors(
+      Set.of(40014, 42001, 40001),
+      Set.of(45009, 45033),
+      Set.of(60111, 81013, 40003, 48002, 60011, 60020, 40056));
 
   private final ChannelProperties.Wecom settings;
   private final String dubanUrl;
@@ -44,24 +45,9 @@ class WeComChannel extends PushChannel.WithToken {
 
   WeComChannel(ChannelProperties.Wecom settings, Duration timeout, String dubanUrl, ContactService contacts,
                BureauClock clock) {
-    super(contacts, clock, timeout, TOKEN_ERRORS);
+    super(NAME, "企业微信", settings::configured, ERRORS, contacts, clock, timeout);
     this.settings = settings;
     this.dubanUrl = dubanUrl;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String label() {
-    return "企业微信";
-  }
-
-  @Override
-  public boolean enabled() {
-    return settings.configured();
   }
 
   /** A resumed attempt is sent like any other: the platform's duplicate check drops it if the first one arrived. */
@@ -76,20 +62,12 @@ class WeComChannel extends PushChannel.WithToken {
         http.postJson(api("/cgi-bin/message/send?access_token=" + PlatformHttp.encode(token)), body));
     int code = code(answer);
     String reason = "企业微信 errcode " + code + "：" + answer.path("errmsg").asText("");
-    if (code == 0) {
-      String invalid = answer.path("invaliduser").asText("");
-      if (!invalid.isBlank()) {
-        throw new PermanentFailure("企业微信：账号「" + invalid + "」不存在或不在应用可见范围内（invaliduser）");
-      }
-      return DeliveryOutcome.sent();
+    failUnlessZero(code, reason);
+    String invalid = answer.path("invaliduser").asText("");
+    if (!invalid.isBlank()) {
+      throw new PermanentFailure("企业微信：账号「" + invalid + "」不存在或不在应用可见范围内（invaliduser）");
     }
-    if (RATE_LIMITS.contains(code)) {
-      throw new RateLimited(reason, Duration.ofMinutes(1));
-    }
-    if (PERMANENT.contains(code)) {
-      throw new PermanentFailure(reason);
-    }
-    throw new IllegalStateException(reason);
+    return DeliveryOutcome.sent();
   }
 
   private Map<String, Object> body(NotificationMessage message, String userId) {
