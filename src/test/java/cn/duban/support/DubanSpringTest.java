@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @AutoConfigureObservability(tracing = false)
-@Import({ProcessEngineCoverageConfiguration.class, TestDatabase.class, TestBureau.class, Users.class})
+@Import({ProcessEngineCoverageConfiguration.class, TestDatabase.class, TestBureau.class, Users.class,
+    StatementCounting.class})
 public @interface DubanSpringTest {
 }
