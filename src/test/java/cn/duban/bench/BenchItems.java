@@ -1,25 +1,19 @@
 package cn.duban.bench;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-
-import cn.duban.item.ItemProcess;
+import cn.duban.item.ItemDraft;
+import cn.duban.item.ItemService;
 import cn.duban.system.security.CamundaIdentityAuthenticationProvider;
 import cn.duban.system.security.DubanUser;
-import cn.duban.system.security.EngineSystemContext;
 
 /**
- * Starts item processes cheaply for set-ups: straight through the engine with the item's code as business key (the
- * item process registers it under that code), from several threads, without the gap-free code counter that
- * serialises {@code ItemService.issue}. The items are real: same BPMN, delegates, read model and ladder.
+ * The real items that set-ups copy: issued as the office issues them ({@code ItemService.issue}, the item rules, the
+ * code counter, the same BPMN, delegates, read model and ladder), a past deadline allowed.
  */
 final class BenchItems {
 
@@ -30,20 +24,17 @@ final class BenchItems {
     return variant.bean(CamundaIdentityAuthenticationProvider.class).load(id);
   }
 
-  static String start(Variant variant, DubanUser office, String code, String unit, String assignee, String deadline) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(ItemProcess.Variables.TITLE, "基准事项 " + code);
-    variables.put(ItemProcess.Variables.REQUIREMENT, "按要求完成并报送情况");
-    variables.put(ItemProcess.Variables.UNIT_ID, unit);
-    variables.put(ItemProcess.Variables.ASSIGNEE, assignee);
-    variables.put(ItemProcess.Variables.CO_UNIT_IDS, "");
-    variables.put(ItemProcess.Variables.LEADER_ID, BenchBureau.LEADER);
-    variables.put(ItemProcess.Variables.DEADLINE, deadline);
-    variables.put(ItemProcess.Variables.REPORTING_CYCLE, null);
-    variables.put(ItemProcess.Variables.LIST_CODE, null);
-    RuntimeService runtime = variant.bean(RuntimeService.class);
-    return EngineSystemContext.callAs(variant.bean(IdentityService.class), office,
-        () -> runtime.startProcessInstanceByKey(ItemProcess.KEY, code, variables).getId());
+  /** Issues an item; its process instance id ({@link #code} gives the code duban gave it). */
+  static String start(Variant variant, DubanUser office, String title, String unit, String assignee, String deadline) {
+    String code = variant.bean(ItemService.class).issue(new ItemDraft("基准事项 " + title, "按要求完成并报送情况", unit,
+        assignee, List.of(), BenchBureau.LEADER, deadline, null, null), office, true);
+    return variant.jdbc.queryForObject("select process_instance_id from duban.item where code = ?", String.class, code);
+  }
+
+  /** The code of the item whose process is {@code processInstanceId}. */
+  static String code(Variant variant, String processInstanceId) {
+    return variant.jdbc.queryForObject("select code from duban.item where process_instance_id = ?", String.class,
+        processInstanceId);
   }
 
   /** Runs {@code work} for 0 … count-1 on {@code threads} threads and waits for all. */

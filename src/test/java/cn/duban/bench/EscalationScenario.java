@@ -62,7 +62,7 @@ final class EscalationScenario {
       int first = 1;
       for (int u = 0; u < templates.size(); u++) {
         int copies = (items - templates.size()) / templates.size() + (u < (items - templates.size()) % templates.size() ? 1 : 0);
-        InstanceCloner.copy(variant.jdbc, templates.get(u), prefix + "T" + "%02d".formatted(u), first, copies,
+        InstanceCloner.copy(variant.jdbc, templates.get(u), BenchItems.code(variant, templates.get(u)), first, copies,
             "'" + prefix + "' || lpad(g::text, 5, '0')");
         first += copies;
       }
