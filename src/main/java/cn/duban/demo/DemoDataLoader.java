@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -37,11 +38,15 @@ import cn.duban.system.security.Roles;
 /**
  * In demo mode, creates the county bureau of {@code demo/bureau.json} once: units with their heads, people with
  * the demo password, and a task list whose items are driven through the real process, as the real people, to
- * every state (so history shows who did what). Runs in one transaction: all of it or nothing.
+ * every state (so history shows who did what). The units and people first, in one transaction, before the node
+ * reports ready, so that people can sign in at once; then the items, in a second transaction (all of them or none)
+ * on a thread of their own, while pages say that the demo data is still being created and the readiness check
+ * ({@link DemoItemsHealth}) reports the node not ready yet. A node stopped meanwhile waits for them (or rolls them
+ * back); the next start creates them again.
  */
 @Component
 @Order(10)
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements ApplicationRunner, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -54,6 +59,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final JdbcTemplate jdbc;
   private final BureauClock clock;
   private final String password;
+  private volatile Thread itemsThread;
 
   DemoDataLoader(DemoMode demoMode, OrganisationService organisation, ListService lists, ItemTasks tasks,
                  CamundaIdentityAuthenticationProvider users,
@@ -75,14 +81,49 @@ class DemoDataLoader implements ApplicationRunner {
       return;
     }
     DemoBureau bureau = read();
-    transaction.executeWithoutResult(status -> {
+    boolean itemsWanted = Boolean.TRUE.equals(transaction.execute(status -> {
       createOrganisation(bureau);
-      if (lists.all().stream().noneMatch(l -> l.name().equals(bureau.list().name()))) {
-        createItems(bureau);
-        log.info("Demo mode: created {} with {} units, {} people and {} items (password of every demo user: "
-            + "see README)", bureau.bureau(), bureau.units().size(), bureau.people().size(), bureau.items().size());
-      }
-    });
+      return noDemoList(bureau);
+    }));
+    if (!itemsWanted) {
+      return;
+    }
+    demoMode.itemsLoading(true);
+    Thread thread = new Thread(() -> createItemsInTheBackground(bureau), "duban-demo-items");
+    thread.setDaemon(true);
+    itemsThread = thread;
+    thread.start();
+  }
+
+  private void createItemsInTheBackground(DemoBureau bureau) {
+    long started = System.nanoTime();
+    try {
+      transaction.executeWithoutResult(status -> {
+        if (noDemoList(bureau)) {
+          createItems(bureau);
+          log.info("Demo mode: created {} with {} units, {} people and {} items in {} ms (password of every demo "
+              + "user: see README)", bureau.bureau(), bureau.units().size(), bureau.people().size(),
+              bureau.items().size(), (System.nanoTime() - started) / 1_000_000);
+        }
+      });
+    } catch (RuntimeException e) {
+      log.error("Demo mode: the demo items could not be created (the next start tries again)", e);
+    } finally {
+      demoMode.itemsLoading(false);
+    }
+  }
+
+  private boolean noDemoList(DemoBureau bureau) {
+    return lists.all().stream().noneMatch(l -> l.name().equals(bureau.list().name()));
+  }
+
+  /** A node stopped while the demo items are created waits for them (at most a minute) before the engine stops. */
+  @Override
+  public void destroy() throws InterruptedException {
+    Thread thread = itemsThread;
+    if (thread != null) {
+      thread.join(60_000);
+    }
   }
 
   private DemoBureau read() throws IOException {

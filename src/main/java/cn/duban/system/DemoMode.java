@@ -15,6 +15,8 @@ public class DemoMode {
 
   private final boolean enabled;
   private final boolean embeddedDatabase;
+  /** True while the demo items are created in the background after the first start (pages say so). */
+  private volatile boolean itemsLoading;
 
   @org.springframework.beans.factory.annotation.Autowired
   public DemoMode(DubanProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
@@ -38,5 +40,14 @@ public class DemoMode {
 
   public boolean embeddedDatabase() {
     return embeddedDatabase;
+  }
+
+  /** Whether the demo bureau's items are still being created (people can already sign in). */
+  public boolean itemsLoading() {
+    return itemsLoading;
+  }
+
+  public void itemsLoading(boolean loading) {
+    this.itemsLoading = loading;
   }
 }
