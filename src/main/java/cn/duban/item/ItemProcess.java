@@ -112,7 +112,10 @@ public final class ItemProcess {
     public static final String CO_UNIT_REPORT = "coUnitReport";
     /** the office's 督办单 */
     public static final String SUPERVISION_ORDER = "supervisionOrder";
-    /** the working day a ladder step is planned for (local to the step's branch): the notifications' day */
+    /**
+     * the working day a ladder step was planned for, kept by instances started before 2026-12 (local to the step's
+     * branch); now each step reads it from its timer's due date
+     */
     public static final String ESCALATION_DAY = "escalationDay";
     /** the reporting period being waited for (local to the 按周期进度反馈 subprocess): first and last day, yyyy-MM-dd */
     public static final String REPORT_PERIOD_START = "reportPeriodStart";

@@ -1,5 +1,8 @@
 package cn.duban.notify;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -7,7 +10,7 @@ import cn.duban.item.ItemEscalated;
 
 /**
  * The escalation ladder's steps as messages: one per person told, stored in the outbox in the step's transaction
- * (the event is delivered synchronously, inside it).
+ * (the event is delivered synchronously, inside it), all of a step's in one batch.
  */
 @Component
 class EscalationNotifications {
@@ -20,8 +23,9 @@ class EscalationNotifications {
 
   @EventListener
   void stepTaken(ItemEscalated step) {
+    List<Notification> told = new ArrayList<>();
     for (String recipient : step.recipients()) {
-      notifications.enqueue(switch (step.step()) {
+      told.add(switch (step.step()) {
         case REMINDER -> Notification.of(NotificationKind.REMINDER, recipient, step.itemCode(), step.title(),
             step.deadline(), step.day());
         case CHASE -> Notification.of(NotificationKind.CHASE, recipient, step.itemCode(), step.title(),
@@ -38,5 +42,6 @@ class EscalationNotifications {
             step.orderText(), null);
       });
     }
+    notifications.enqueueAll(told);
   }
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Repository;
 
 /** The outbox, the composed messages and their deliveries per channel, in schema {@code duban}. */
@@ -44,14 +46,36 @@ class NotificationRepository {
 
   // --- the outbox ---------------------------------------------------------------------------------------------
 
+  private static final String INSERT = "insert into duban.notification (recipient, kind, item_code, item_title, "
+      + "step, deadline, day, subject, body, link, digestible, created_at, deliver_after) "
+      + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      + "on conflict (item_code, step, kind, deadline, day, recipient) do nothing";
+
   /** Stores a notification unless one with the same dedup key exists; true when it was new. */
   boolean insert(Notification n, Instant createdAt, Instant deliverAfter) {
-    return jdbc.update("insert into duban.notification (recipient, kind, item_code, item_title, step, deadline, day, "
-            + "subject, body, link, digestible, created_at, deliver_after) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "on conflict (item_code, step, kind, deadline, day, recipient) do nothing",
-        n.recipient(), n.kind().name(), n.itemCode(), n.itemTitle(), n.step(), n.deadline(), n.day(), n.subject(),
-        n.body(), n.link(), n.kind().digestible(), Timestamp.from(createdAt), Timestamp.from(deliverAfter)) == 1;
+    return insertAll(List.of(n), createdAt, deliverAfter) == 1;
+  }
+
+  /**
+   * Stores notifications in one JDBC batch (one round trip however many people are told), each unless one with the
+   * same dedup key exists; how many were new.
+   */
+  int insertAll(List<Notification> notifications, Instant createdAt, Instant deliverAfter) {
+    int[][] counts = jdbc.batchUpdate(INSERT, notifications, notifications.size(), (ps, n) -> {
+      Object[] values = {n.recipient(), n.kind().name(), n.itemCode(), n.itemTitle(), n.step(), n.deadline(),
+          n.day(), n.subject(), n.body(), n.link(), n.kind().digestible(), Timestamp.from(createdAt),
+          Timestamp.from(deliverAfter)};
+      for (int i = 0; i < values.length; i++) {
+        StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+      }
+    });
+    int created = 0;
+    for (int[] batch : counts) {
+      for (int count : batch) {
+        created += Math.max(count, 0);
+      }
+    }
+    return created;
   }
 
   /**

@@ -1,6 +1,9 @@
 package cn.duban.notify;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,27 @@ public class NotificationService {
   @Transactional
   public boolean enqueue(Notification notification) {
     return enqueue(notification, clock.now());
+  }
+
+  /**
+   * Puts notifications of one kind (one step told to several people) in the outbox in one round trip, each unless
+   * it was enqueued before; how many were new.
+   */
+  @Transactional
+  public int enqueueAll(List<Notification> notifications) {
+    if (notifications.isEmpty()) {
+      return 0;
+    }
+    Instant now = clock.now();
+    Map<Boolean, List<Notification>> byDigest = notifications.stream()
+        .collect(Collectors.partitioningBy(n -> n.kind().digestible()));
+    int created = 0;
+    for (Map.Entry<Boolean, List<Notification>> part : byDigest.entrySet()) {
+      if (!part.getValue().isEmpty()) {
+        created += repository.insertAll(part.getValue(), now, part.getKey() ? now.plus(properties.digestDelay()) : now);
+      }
+    }
+    return created;
   }
 
   @Transactional

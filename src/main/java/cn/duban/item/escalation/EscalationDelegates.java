@@ -7,6 +7,10 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -125,7 +129,18 @@ class EscalationDelegates {
     return ids;
   }
 
+  /**
+   * The day a step is for: the day its timer was due ({@link ItemEscalation} plans each at 09:00 of a day, the
+   * 逾期催办 just after midnight), however late or often its job runs, so that its messages join that day's digest
+   * and a job run twice is told once. Instances started before duban stopped keeping the planned day in a variable
+   * still have it there; a step that no timer runs (the 督办单, issued when the office completes its task) is today's.
+   */
   private LocalDate day(DelegateExecution execution) {
+    CommandContext command = Context.getCommandContext();
+    JobEntity job = command == null ? null : command.getCurrentJob();
+    if (job instanceof TimerEntity timer && timer.getDuedate() != null) {
+      return LocalDate.ofInstant(timer.getDuedate().toInstant(), clock.zone());
+    }
     Object planned = execution.getVariable(ItemProcess.Variables.ESCALATION_DAY);
     return planned == null ? clock.today() : LocalDate.parse(planned.toString());
   }

@@ -16,8 +16,9 @@ import cn.duban.system.BureauClock;
  * The dates of the escalation ladder in {@code duban-item.bpmn} ({@code ${itemEscalation.reminderAt(execution)}} …),
  * counted in working days against the item's current deadline D, at 09:00 in the bureau's zone:
  * 临期提醒 on the 3rd working day before D; 逾期催办 when D has passed, then every working day; 督办 on the 2nd and
- * 通报 on the 5th working day after D (the defaults: a list may have its own, see {@link EscalationPolicy}). Each
- * method also keeps the planned day on the step's branch, so that the notifications of a step carry the same day however late or often its job runs.
+ * 通报 on the 5th working day after D (the defaults: a list may have its own, see {@link EscalationPolicy}). The step
+ * reads its day back from its timer's due date (no variable is written for it: a variable costs each step an insert
+ * into the runtime table, two into history and a delete).
  */
 @Component("itemEscalation")
 public class ItemEscalation {
@@ -35,14 +36,12 @@ public class ItemEscalation {
   }
 
   public Date reminderAt(DelegateExecution execution) {
-    return planned(execution, calendar.addWorkingDays(deadline(execution), -thresholds(execution).remindWorkingDaysBefore()));
+    return planned(calendar.addWorkingDays(deadline(execution), -thresholds(execution).remindWorkingDaysBefore()));
   }
 
   /** The moment the deadline has passed: the end of day D. */
   public Date overdueAt(DelegateExecution execution) {
-    LocalDate deadline = deadline(execution);
-    execution.setVariableLocal(ItemProcess.Variables.ESCALATION_DAY, deadline.plusDays(1).toString());
-    return Date.from(clock.endOfDay(deadline).plusSeconds(1));
+    return Date.from(clock.endOfDay(deadline(execution)).plusSeconds(1));
   }
 
   /** The next 09:00 of a working day after now. */
@@ -52,15 +51,15 @@ public class ItemEscalation {
     if (!calendar.isWorkingDay(day) || !now.toLocalTime().isBefore(NINE)) {
       day = calendar.addWorkingDays(day, 1);
     }
-    return planned(execution, day);
+    return planned(day);
   }
 
   public Date superviseAt(DelegateExecution execution) {
-    return planned(execution, calendar.addWorkingDays(deadline(execution), thresholds(execution).superviseWorkingDaysAfter()));
+    return planned(calendar.addWorkingDays(deadline(execution), thresholds(execution).superviseWorkingDaysAfter()));
   }
 
   public Date bulletinAt(DelegateExecution execution) {
-    return planned(execution, calendar.addWorkingDays(deadline(execution), thresholds(execution).bulletinWorkingDaysAfter()));
+    return planned(calendar.addWorkingDays(deadline(execution), thresholds(execution).bulletinWorkingDaysAfter()));
   }
 
   /** The 督办 task is due by the end of the next working day. */
@@ -68,8 +67,7 @@ public class ItemEscalation {
     return Date.from(clock.endOfDay(calendar.addWorkingDays(clock.today(), 1)));
   }
 
-  private Date planned(DelegateExecution execution, LocalDate day) {
-    execution.setVariableLocal(ItemProcess.Variables.ESCALATION_DAY, day.toString());
+  private Date planned(LocalDate day) {
     return Date.from(ZonedDateTime.of(day, NINE, clock.zone()).toInstant());
   }
 
