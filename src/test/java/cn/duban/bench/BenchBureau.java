@@ -22,6 +22,7 @@ public class BenchBureau {
   static final String LEADER = "bench-leader";
   /** A member of U01 and U02: the user of the Tasklist and /api/items queries. */
   static final String CADRE = "bench-cadre";
+  static final String AUDITOR = "bench-auditor";
 
   static String unit(int index) {
     return "U%02d".formatted(index % UNITS + 1);
@@ -50,6 +51,7 @@ public class BenchBureau {
       }
       user(organisation, OFFICE, Roles.OFFICE);
       user(organisation, LEADER, Roles.LEADERS);
+      user(organisation, AUDITOR, Roles.AUDITORS);
       user(organisation, CADRE, unit(0));
       organisation.ensureMembership(CADRE, unit(1));
     };

@@ -69,7 +69,7 @@ final class BenchData {
         "assignee", "case when g % 3 = 0 then null else lower(src.unit_id) || case when g % 2 = 0 then 'b' else 'c' end end"),
         pick(open, "duban.item", "process_instance_id", pis));
     int closed = historicTasks / 10;
-    String closedDue = "(now() - ((g * 7919) % 3650 + 30) * interval '1 day')";
+    String closedDue = "(now() - ((g::bigint * 7919) % 3650 + 30) * interval '1 day')";
     copy(jdbc, "duban", "item", Map.of("code", "'BC-' || lpad(g::text, 7, '0')", "process_instance_id", "null",
         "due_at", closedDue, "deadline", "(" + closedDue + ")::date", "status", "'CLOSED'",
         // issued two months before the deadline: ten years of items are not all issued in the current quarter
@@ -77,7 +77,7 @@ final class BenchData {
         "closed_at", closedDue + " - case when g % 10 = 0 then interval '-3 days' else interval '2 days' end",
         "assignee", "lower(src.unit_id) || 'b'"),
         pick(closed, "duban.item", "process_instance_id", pis));
-    String ended = "(now() - ((g / 10 * 7919) % 3650 + 30) * interval '1 day')";
+    String ended = "(now() - ((g::bigint / 10 * 7919) % 3650 + 30) * interval '1 day')";
     copy(jdbc, "public", "act_hi_taskinst", Map.of("id_", "'bht-' || g", "proc_inst_id_", "'bhpi-' || (g / 10)",
         "root_proc_inst_id_", "'bhpi-' || (g / 10)", "execution_id_", "'bhpi-' || (g / 10)",
         "start_time_", ended + " - interval '3 days'", "end_time_", ended, "duration_", "259200000",
