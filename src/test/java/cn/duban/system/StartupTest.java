@@ -72,10 +72,14 @@ class StartupTest {
       assertThat(repository.getDeploymentResourceNames(repository.createDeploymentQuery().singleResult().getId()))
           .contains("bpmn/duban-item.bpmn", "forms/item-handle.form", "forms/item-sign-off.form");
 
+      // the demo bureau's units and people are there when the application has started (people can sign in) …
       IdentityService identity = app.getBean(IdentityService.class);
       assertThat(identity.createGroupQuery().groupType(Roles.TYPE_UNIT).count()).isGreaterThanOrEqualTo(8);
+      assertThat(identity.createUserQuery().userId("zhoumin").count()).isEqualTo(1);
       assertThat(identity.createUserQuery().memberOfGroup(Roles.ADMIN).userId("admin").count()).isEqualTo(1);
 
+      // … its items follow in the background
+      awaitDemoItems(app);
       firstStatuses = statuses(app);
       // the demo list has items in every state, overdue ones among them
       assertThat(firstStatuses.keySet()).containsAll(Arrays.stream(ItemStatus.values()).map(Enum::name).toList());
@@ -88,7 +92,23 @@ class StartupTest {
       assertThat(repository.createDeploymentQuery().count()).as("unchanged processes are not deployed again").isEqualTo(1);
       assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("duban-item").latestVersion()
           .singleResult().getVersion()).isEqualTo(1);
+      awaitDemoItems(app);
       assertThat(statuses(app)).as("the demo bureau is loaded once").isEqualTo(firstStatuses);
+    }
+  }
+
+  /** Until the demo items created in the background are there (the readiness check waits for the same). */
+  private static void awaitDemoItems(ConfigurableApplicationContext app) {
+    DemoMode demo = app.getBean(DemoMode.class);
+    long until = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+    while (demo.itemsLoading()) {
+      assertThat(System.nanoTime()).as("demo items created within 90 s").isLessThan(until);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 
