@@ -51,11 +51,6 @@ class NotificationRepository {
       + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       + "on conflict (item_code, step, kind, deadline, day, recipient) do nothing";
 
-  /** Stores a notification unless one with the same dedup key exists; true when it was new. */
-  boolean insert(Notification n, Instant createdAt, Instant deliverAfter) {
-    return insertAll(List.of(n), createdAt, deliverAfter) == 1;
-  }
-
   /**
    * Stores notifications in one JDBC batch (one round trip however many people are told), each unless one with the
    * same dedup key exists; how many were new.

@@ -45,34 +45,31 @@ public class NotificationService {
   }
 
   /**
-   * Puts notifications of one kind (one step told to several people) in the outbox in one round trip, each unless
-   * it was enqueued before; how many were new.
+   * Puts the notifications of one step (one per person told) in the outbox in one round trip, each unless it was
+   * enqueued before; how many were new.
    */
   @Transactional
   public int enqueueAll(List<Notification> notifications) {
-    if (notifications.isEmpty()) {
-      return 0;
-    }
-    Instant now = clock.now();
-    Map<Boolean, List<Notification>> byDigest = notifications.stream()
-        .collect(Collectors.partitioningBy(n -> n.kind().digestible()));
-    int created = 0;
-    for (Map.Entry<Boolean, List<Notification>> part : byDigest.entrySet()) {
-      if (!part.getValue().isEmpty()) {
-        created += repository.insertAll(part.getValue(), now, part.getKey() ? now.plus(properties.digestDelay()) : now);
-      }
-    }
-    return created;
+    return enqueueAll(notifications, clock.now());
   }
 
   @Transactional
   boolean enqueue(Notification notification, Instant now) {
-    // a digestible notification waits for the others of its person, kind and day (their timers fire one by one)
-    Instant deliverAfter = notification.kind().digestible() ? now.plus(properties.digestDelay()) : now;
-    boolean created = repository.insert(notification, now, deliverAfter);
+    boolean created = enqueueAll(List.of(notification), now) == 1;
     if (!created) {
       log.debug("Notification already enqueued: {} {} {} for {} on {}", notification.kind(), notification.step(),
           notification.itemCode(), notification.recipient(), notification.day());
+    }
+    return created;
+  }
+
+  private int enqueueAll(List<Notification> notifications, Instant now) {
+    // a digestible notification waits for the others of its person, kind and day (their timers fire one by one)
+    Map<Instant, List<Notification>> byDeliverAfter = notifications.stream().collect(Collectors.groupingBy(
+        n -> n.kind().digestible() ? now.plus(properties.digestDelay()) : now));
+    int created = 0;
+    for (Map.Entry<Instant, List<Notification>> batch : byDeliverAfter.entrySet()) {
+      created += repository.insertAll(batch.getValue(), now, batch.getKey());
     }
     return created;
   }

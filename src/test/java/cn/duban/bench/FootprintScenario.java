@@ -136,63 +136,61 @@ final class FootprintScenario {
     double ready;
     double jvm;
     double pg;
-    Process process = embeddedProcess(launch, out, variant, data, "first");
+    Child first = embeddedProcess(launch, out, variant, data, "first");
     try {
-      signIn = waitUntil(process, process.info().startInstant().orElseThrow(), "/api/items?size=1", DEMO_USER);
-      ready = waitUntil(process, process.info().startInstant().orElseThrow(), "/readyz", null);
-      jvm = rssMb(process.pid());
+      signIn = waitUntil(first, "/api/items?size=1", DEMO_USER);
+      ready = waitUntil(first, "/readyz", null);
+      jvm = rssMb(first.process().pid());
       pg = postgresPssMb(data.resolve("postgres").toString());
     } finally {
-      stop(process);
+      stop(first.process());
     }
-    Process again = embeddedProcess(launch, out, variant, data, "restart");
+    Child again = embeddedProcess(launch, out, variant, data, "restart");
     try {
-      double restart = waitUntil(again, again.info().startInstant().orElseThrow(), "/api/items?size=1", DEMO_USER);
-      return new Sample(signIn, jvm, pg, Double.NaN, ready, restart);
+      return new Sample(signIn, jvm, pg, Double.NaN, ready, waitUntil(again, "/api/items?size=1", DEMO_USER));
     } finally {
-      stop(again);
+      stop(again.process());
     }
+  }
+
+  /** A duban started as a child process, and its HTTP port. */
+  private record Child(Process process, int port) {
   }
 
   /** The demo bureau's office user and password ({@code ./mvnw spring-boot:run}'s sign-in). */
   private static final String DEMO_USER = "zhoumin";
   private static final String DEMO_PASSWORD = "demo";
 
-  private static Process embeddedProcess(Launch launch, Path out, String variant, Path data, String run)
+  private static Child embeddedProcess(Launch launch, Path out, String variant, Path data, String run)
       throws IOException {
     int port = cn.duban.support.Node.freePort();
     ProcessBuilder builder = command(launch, variant, port);
     builder.environment().put("DUBAN_DATA_DIR", data.toString());
     builder.environment().remove("DUBAN_DB_URL");
-    builder.environment().put("PORT", String.valueOf(port));
     builder.redirectOutput(out.resolve("footprint-" + variant + launch.name() + "-embedded-" + run + ".log").toFile())
         .redirectErrorStream(true);
-    Process process = builder.start();
-    PORTS.put(process.pid(), port);
-    return process;
+    return new Child(builder.start(), port);
   }
-
-  private static final Map<Long, Integer> PORTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Seconds from the JVM's launch (the process's start time, as the kernel has it) until {@code path} answers 200,
    * asked as {@code user} (basic authentication with the demo password) or anonymously.
    */
-  private static double waitUntil(Process process, java.time.Instant launched, String path, String user)
-      throws Exception {
+  private static double waitUntil(Child child, String path, String user) throws Exception {
     if (user != null) {
       // a sign-in tried before the people exist is a failed sign-in, and duban's login throttle answers 429 after a
       // few: ask anonymously until the application is live, then as the user four times a second
-      waitUntil(process, launched, "/livez", null);
+      waitUntil(child, "/livez", null);
     }
-    int port = PORTS.get(process.pid());
+    Process process = child.process();
+    java.time.Instant launched = process.info().startInstant().orElseThrow();
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("duban exited during start-up; see target/bench/footprint-*.log");
       }
       try {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + child.port() + path))
             .timeout(Duration.ofSeconds(2));
         if (user != null) {
           request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DEMO_PASSWORD)
@@ -218,9 +216,10 @@ final class FootprintScenario {
     builder.environment().put("DUBAN_ADMIN_PASSWORD", BenchBureau.PASSWORD);
     builder.redirectOutput(Path.of(System.getProperty("bench.out", "target/bench"), "footprint-" + name + "-db.log")
         .toFile()).redirectErrorStream(true);
-    Process process = builder.start();
+    Child child = new Child(builder.start(), port);
+    Process process = child.process();
     try {
-      double start = waitUntilUp(process, port);
+      double start = waitUntil(child, "/actuator/health", null);
       double jvm = rssMb(process.pid());
       String base = "http://localhost:" + port;
       // scenario 3's queries over HTTP: 200 rounds, at most 60 s (the Tasklist query takes seconds, see README)
@@ -252,27 +251,6 @@ final class FootprintScenario {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("PORT", String.valueOf(port));
     return builder;
-  }
-
-  private static double waitUntilUp(Process process, int port) throws Exception {
-    long t0 = System.nanoTime();
-    long deadline = t0 + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("duban exited during start-up; see target/bench/footprint-*.log");
-      }
-      try {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-          return (System.nanoTime() - t0) / 1e9;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("duban did not start within 3 minutes");
   }
 
   private static void get(String url, String user) throws Exception {

@@ -114,22 +114,15 @@ final class ScalingScenario {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     List<Integer> sizes = new ArrayList<>(results.keySet());
-    double xMin = Math.log10(sizes.get(0)) - 0.1;
-    double xMax = Math.log10(sizes.get(sizes.size() - 1)) + 0.1;
-    double yMin = 0;
-    double yMax = 1;
-    for (Map<String, Stats> stats : results.values()) {
-      for (Stats s : stats.values()) {
-        yMax = Math.max(yMax, Math.ceil(Math.log10(Math.max(s.p95(), 0.1))));
-        yMin = Math.min(yMin, Math.floor(Math.log10(Math.max(s.p95(), 0.1))));
-      }
-    }
+    // x: the sizes with a margin; y: whole decades around every p95 (from 1 ms, at least up to 10 ms)
+    double x0 = Math.log10(sizes.get(0)) - 0.1;
+    double x1 = Math.log10(sizes.get(sizes.size() - 1)) + 0.1;
+    double[] decades = results.values().stream().flatMap(stats -> stats.values().stream())
+        .mapToDouble(s -> Math.log10(Math.max(s.p95(), 0.1))).toArray();
+    double y0 = Math.min(0, Math.floor(java.util.Arrays.stream(decades).min().orElse(0)));
+    double y1 = Math.max(1, Math.ceil(java.util.Arrays.stream(decades).max().orElse(1)));
     int plotWidth = width - left - right;
     int plotHeight = height - top - bottom;
-    double x0 = xMin;
-    double x1 = xMax;
-    double y0 = yMin;
-    double y1 = yMax;
     java.util.function.DoubleUnaryOperator px = v -> left + (Math.log10(v) - x0) / (x1 - x0) * plotWidth;
     java.util.function.DoubleUnaryOperator py = v -> top + plotHeight
         - (Math.log10(Math.max(v, 0.1)) - y0) / (y1 - y0) * plotHeight;

@@ -100,16 +100,8 @@ class StartupTest {
   /** Until the demo items created in the background are there (the readiness check waits for the same). */
   private static void awaitDemoItems(ConfigurableApplicationContext app) {
     DemoMode demo = app.getBean(DemoMode.class);
-    long until = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
-    while (demo.itemsLoading()) {
-      assertThat(System.nanoTime()).as("demo items created within 90 s").isLessThan(until);
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    org.awaitility.Awaitility.await("the demo items").atMost(java.time.Duration.ofSeconds(90))
+        .until(() -> !demo.itemsLoading());
   }
 
   private static Map<String, Long> statuses(ConfigurableApplicationContext app) {
